@@ -1,0 +1,24 @@
+package dev.tasksandbox.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+final class FreePort {
+
+    private FreePort() {
+    }
+
+    /** The given port, or when it is 0, one the OS reports free right now. */
+    static int orAny(int port) {
+        if (port > 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

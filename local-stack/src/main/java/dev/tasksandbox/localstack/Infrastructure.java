@@ -1,0 +1,42 @@
+package dev.tasksandbox.localstack;
+
+import java.util.Map;
+
+/** Where the services' PostgreSQL and Kafka are, however they were started. */
+public interface Infrastructure extends AutoCloseable {
+
+    String postgresHost();
+
+    int postgresPort();
+
+    String bootstrapServers();
+
+    default String postgresUser() {
+        return PostgresServer.USER;
+    }
+
+    default String postgresPassword() {
+        return PostgresServer.PASSWORD;
+    }
+
+    default String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
+    }
+
+    /**
+     * The environment that points a service at this infrastructure. These are the variables the services'
+     * {@code application.yml} reads and docker-compose.yml sets; tests pass them as properties.
+     */
+    default Map<String, String> serviceEnvironment(String database) {
+        return Map.of(
+                "DB_HOST", postgresHost(),
+                "DB_PORT", Integer.toString(postgresPort()),
+                "DB_NAME", database,
+                "DB_USER", postgresUser(),
+                "DB_PASSWORD", postgresPassword(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+    }
+
+    @Override
+    void close();
+}

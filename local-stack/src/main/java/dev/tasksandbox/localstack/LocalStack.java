@@ -1,0 +1,82 @@
+package dev.tasksandbox.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole stack in the foreground without Docker: PostgreSQL, Kafka, then the services. Ctrl-C or
+ * SIGTERM stops it in the reverse order (services, then Kafka, then PostgreSQL).
+ *
+ * <p>Ports come from environment variables (defaults in brackets): {@code LOCAL_POSTGRES_PORT} (15432),
+ * {@code LOCAL_KAFKA_PORT} (19092), {@code ACCOUNTS_PORT} (8081), {@code PROJECTS_PORT} (8082); 8080 is the
+ * gateway's. Data lives in {@code .local-stack/} of the checkout; {@code --fresh} starts from nothing.
+ */
+public final class LocalStack {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean fresh = List.of(args).contains("--fresh");
+        Path root = Path.of("").toAbsolutePath();
+        new LocalStack().run(root, fresh);
+    }
+
+    private void run(Path root, boolean fresh) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            stopped.countDown();
+        }, "local-stack-stop"));
+
+        long begin = System.nanoTime();
+        try {
+            Infrastructure infrastructure = EmbeddedInfrastructure.start(
+                    port("LOCAL_POSTGRES_PORT", 15432), port("LOCAL_KAFKA_PORT", 19092),
+                    root.resolve(".local-stack"), fresh, out);
+            started.push(infrastructure);
+            out.printf("local-stack | PostgreSQL on %d (user %s, databases %s), Kafka on %s%n",
+                    infrastructure.postgresPort(), infrastructure.postgresUser(), PostgresServer.DATABASES,
+                    infrastructure.bootstrapServers());
+            startService(root, "accounts-service", "accounts", port("ACCOUNTS_PORT", 8081),
+                    infrastructure.serviceEnvironment("accounts"));
+            startService(root, "projects-service", "projects", port("PROJECTS_PORT", 8082),
+                    infrastructure.serviceEnvironment("projects"));
+        } catch (RuntimeException e) {
+            out.println("local-stack | start-up failed: " + e.getMessage());
+            System.exit(1);
+        }
+        out.printf("local-stack | stack healthy after %.1f s. Press Ctrl-C to stop.%n",
+                Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+        stopped.await();
+    }
+
+    private void startService(Path root, String module, String name, int port, Map<String, String> environment) {
+        ServiceProcess service = ServiceProcess.start(root, module, name, port, environment, out);
+        started.push(service);
+        out.printf("local-stack | %s ready on %s%n", name, service.baseUrl());
+    }
+
+    private synchronized void stopAll() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                out.println("local-stack | error while stopping: " + e);
+            }
+        }
+        out.println("local-stack | stopped");
+    }
+
+    private static int port(String variable, int defaultPort) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+}

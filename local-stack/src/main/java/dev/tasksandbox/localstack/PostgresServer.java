@@ -1,0 +1,94 @@
+package dev.tasksandbox.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real PostgreSQL 18 server from the zonky binaries, configured like the operators' one: logical WAL for
+ * Debezium, synchronous commits (with zonky's default {@code off}, logical decoding sees a commit only after
+ * the WAL writer's 200 ms flush), and a cap on the WAL a forgotten replication slot may hold.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    public static final List<String> DATABASES = List.of("accounts", "projects");
+
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts the server on {@code port} (0 picks a free one) with its data in {@code dataDirectory}.
+     * Existing data is kept unless {@code fresh}; the service databases are created when missing.
+     */
+    public static PostgresServer start(int port, Path dataDirectory, boolean fresh) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(fresh)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_slot_wal_keep_size", "1GB")
+                    .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            PostgresServer server = new PostgresServer(builder.start());
+            server.createMissingDatabases();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public String r2dbcUrl(String database) {
+        return "r2dbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    private void createMissingDatabases() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            for (String database : DATABASES) {
+                try (ResultSet exists = statement.executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                    if (!exists.next()) {
+                        statement.execute("CREATE DATABASE " + database);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the service databases", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

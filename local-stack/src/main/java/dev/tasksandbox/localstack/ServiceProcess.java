@@ -1,0 +1,115 @@
+package dev.tasksandbox.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** One of the service jars, run as a child JVM and considered started when its readiness probe says UP. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, int port, ChildProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts {@code module}'s jar from {@code root/module/target} on {@code port} with the given environment,
+     * and waits until it is ready.
+     */
+    public static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> environment,
+                                       PrintStream output) {
+        Path jar = jarOf(root, module);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        ChildProcess child = ChildProcess.startJava(name,
+                List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+                env, root, output);
+        ServiceProcess service = new ServiceProcess(name, port, child);
+        service.awaitReady();
+        return service;
+    }
+
+    public static Path jarOf(Path root, String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches(module + "-[^/]+\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build it with mvn package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("No jar in " + target + ": build it with mvn package", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Ends the process at once, as a crash or a kill -9 would. */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see its output above");
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

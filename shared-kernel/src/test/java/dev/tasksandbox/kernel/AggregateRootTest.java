@@ -1,0 +1,31 @@
+package dev.tasksandbox.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AggregateRootTest {
+
+    static final class Account extends AggregateRoot<UserId> {
+        private final UserId id = UserId.newId();
+
+        @Override
+        public UserId id() {
+            return id;
+        }
+
+        void open() {
+            record(UserAccountCreated.of(id, Instant.now()));
+        }
+    }
+
+    @Test
+    void recorded_events_are_taken_once() {
+        Account account = new Account();
+        account.open();
+
+        assertThat(account.takeEvents()).singleElement().isInstanceOf(UserAccountCreated.class);
+        assertThat(account.takeEvents()).isEmpty();
+    }
+}
