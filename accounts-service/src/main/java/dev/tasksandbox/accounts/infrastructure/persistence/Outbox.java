@@ -1,0 +1,41 @@
+package dev.tasksandbox.accounts.infrastructure.persistence;
+
+import dev.tasksandbox.kernel.DomainEvent;
+import dev.tasksandbox.kernel.UserAccountCreated;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The transactional outbox. Must be called inside the transaction that changes the aggregate.
+ *
+ * <p>The row is inserted and deleted in the same transaction: the relay reads the insert from the
+ * write-ahead log (the publication streams inserts only), so the table never grows and needs no cleanup.
+ */
+@Component
+class Outbox {
+
+    private final DatabaseClient database;
+    private final JsonMapper json;
+
+    Outbox(DatabaseClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    Mono<Void> append(DomainEvent event) {
+        if (!(event instanceof UserAccountCreated created)) {
+            return Mono.error(new IllegalArgumentException("No integration event for " + event.getClass()));
+        }
+        return database.sql("""
+                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload)
+                        VALUES (:id, 'user', :aggregateId, :type, :payload)""")
+                .bind("id", created.eventId())
+                .bind("aggregateId", created.userId().toString())
+                .bind("type", UserAccountCreated.TYPE)
+                .bind("payload", json.writeValueAsString(created))
+                .then()
+                .then(database.sql("DELETE FROM outbox WHERE id = :id").bind("id", created.eventId()).then());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.tasksandbox.accounts.infrastructure.relay;
+
+import dev.tasksandbox.kernel.UserAccountCreated;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Relays the outbox to Kafka with an embedded Debezium engine reading this service's replication slot.
+ *
+ * <p>The engine blocks, so it runs on a thread of its own, never on an event loop. It is supervised: when it
+ * stops on an error it is started again after a back-off. Because a slot admits one reader, the engine of a
+ * second instance of the service cannot start streaming and keeps retrying every {@code restartBackoff}: it is a
+ * standby that takes over within about that time once the active instance dies. The relay stops before the
+ * rest of the application, so nothing is read that cannot be sent.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final RelayProperties properties;
+    private final AtomicLong publishedEvents = new AtomicLong();
+    private volatile Instant lastBatchAt = Instant.EPOCH;
+    private ExecutorService engineThread;
+    private ScheduledExecutorService supervisor;
+    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile KafkaPublisher publisher;
+    private volatile RelayState state = RelayState.STOPPED;
+    private volatile String lastError;
+    private volatile boolean running;
+
+    public OutboxRelay(RelayProperties properties) {
+        this.properties = properties;
+    }
+
+    public RelayState state() {
+        return state;
+    }
+
+    /**
+     * Whether this instance holds the slot: it received a batch (at least a heartbeat) within two heartbeat
+     * intervals. A standby receives nothing.
+     */
+    public boolean isStreaming() {
+        return Duration.between(lastBatchAt, Instant.now()).compareTo(properties.heartbeatInterval().multipliedBy(2)) < 0;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public long publishedEvents() {
+        return publishedEvents.get();
+    }
+
+    @Override
+    public synchronized void start() {
+        engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        engineThread.execute(this::runEngine);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        supervisor.shutdownNow();
+        closeEngine();
+        engineThread.shutdown();
+        try {
+            if (!engineThread.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Relay did not stop within {}; interrupting it", STOP_TIMEOUT);
+                engineThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            engineThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        state = RelayState.STOPPED;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts last and stops first among the lifecycle beans: it needs the database and Kafka clients. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void runEngine() {
+        if (!running) {
+            return;
+        }
+        state = RelayState.RUNNING;
+        try {
+            ensureTopicExists();
+            publisher = new KafkaPublisher(properties.kafka().bootstrapServers(), this::batchPublished);
+            engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                    .using(DebeziumSettings.of(properties))
+                    .using(this::engineStopped)
+                    .notifying(publisher)
+                    .build();
+            engine.run();
+        } catch (RuntimeException e) {
+            engineStopped(false, e.getMessage(), e);
+        } finally {
+            closeEngine();
+        }
+    }
+
+    private void batchPublished(int events) {
+        lastBatchAt = Instant.now();
+        publishedEvents.addAndGet(events);
+    }
+
+    private void engineStopped(boolean success, String message, Throwable error) {
+        if (!running) {
+            return;
+        }
+        state = RelayState.RESTARTING;
+        lastError = message;
+        log.warn("Relay stopped (success={}): {}; restarting in {}", success, message, properties.restartBackoff(), error);
+        supervisor.schedule(() -> engineThread.execute(this::runEngine),
+                properties.restartBackoff().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ensureTopicExists() {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(UserAccountCreated.TOPIC, properties.topicPartitions(), (short) -1)))
+                    .all().get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create topic " + UserAccountCreated.TOPIC, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating " + UserAccountCreated.TOPIC, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private void closeEngine() {
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } catch (IOException e) {
+            log.warn("Could not close the Debezium engine", e);
+        } finally {
+            if (publisher != null) {
+                publisher.close();
+                publisher = null;
+            }
+            engine = null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tasksandbox.accounts.infrastructure.relay;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("accounts.relay.enabled")
+class RelayConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(RelayProperties properties) {
+        return new OutboxRelay(properties);
+    }
+
+    @Bean
+    ReactiveHealthIndicator relayHealthIndicator(OutboxRelay relay, DatabaseClient database, RelayProperties properties) {
+        return new RelayHealth(relay, database, properties.slotName());
+    }
+}
