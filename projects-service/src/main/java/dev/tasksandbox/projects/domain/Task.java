@@ -1,0 +1,42 @@
+package dev.tasksandbox.projects.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A task of a project. Only its {@link Project} changes it. */
+public final class Task {
+
+    private final TaskNumber number;
+    private final TaskName name;
+    private Instant completedAt;
+
+    Task(TaskNumber number, TaskName name, Instant completedAt) {
+        this.number = Objects.requireNonNull(number);
+        this.name = Objects.requireNonNull(name);
+        this.completedAt = completedAt;
+    }
+
+    public TaskNumber number() {
+        return number;
+    }
+
+    public TaskName name() {
+        return name;
+    }
+
+    public Optional<Instant> completedAt() {
+        return Optional.ofNullable(completedAt);
+    }
+
+    public boolean isComplete() {
+        return completedAt != null;
+    }
+
+    /** Completing twice keeps the first completion time. */
+    void complete(Instant at) {
+        if (completedAt == null) {
+            completedAt = at;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tasksandbox.projects.messaging;
+
+/** A record on the account events topic that is not a valid event. Retrying cannot help: it is dead-lettered. */
+class UnreadableEvent extends RuntimeException {
+
+    UnreadableEvent(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
