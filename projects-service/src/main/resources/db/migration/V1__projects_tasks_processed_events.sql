@@ -9,7 +9,9 @@ CREATE TABLE projects (
     -- Optimistic locking: every write of the aggregate checks and bumps it.
     version              bigint      NOT NULL,
     -- Creation order for keyset pagination ("newest last"); ids are random and do not sort by time.
-    position             bigint GENERATED ALWAYS AS IDENTITY
+    position             bigint GENERATED ALWAYS AS IDENTITY,
+    -- For operators (and the pipeline benchmark): when the row was written, by the database's clock.
+    created_at           timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE INDEX projects_owner_position ON projects (owner_id, position);

@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -131,6 +134,18 @@ public final class KafkaBroker implements AutoCloseable {
         return jvm;
     }
 
+    /** Waits for the port to accept connections, so the admin client below does not log a failure per try. */
+    private void awaitListening(Instant deadline) {
+        while (Instant.now().isBefore(deadline) && process.isAlive()) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        }
+    }
+
     /** The child runs in its data directory, so relative class path entries must be made absolute. */
     private static String absoluteClassPath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -140,6 +155,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        awaitListening(deadline);
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,

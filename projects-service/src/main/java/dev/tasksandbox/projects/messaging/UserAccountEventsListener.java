@@ -3,17 +3,23 @@ package dev.tasksandbox.projects.messaging;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.projects.application.CreateExampleProject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Translates records of {@code accounts.user-events} into use-case calls. The returned Mono acknowledges the
- * offset when the effect is committed; an error goes to the container's error handler (see KafkaConfiguration).
+ * Translates records of {@code accounts.user-events} into use-case calls, one record at a time per partition.
+ *
+ * <p>The listener waits for the use case on the Kafka consumer thread (never an event-loop thread), so the offset
+ * is committed only after the effect is, and an error reaches the container's error handler with the record's
+ * own consumer (see KafkaConfiguration). A listener returning the Mono was tried first: with several consumers,
+ * spring-kafka 4.0.8 handed an asynchronous failure to another partition's consumer ("No current assignment
+ * for partition"), and the record was neither retried nor dead-lettered.
  */
 @Component
 class UserAccountEventsListener {
@@ -22,25 +28,23 @@ class UserAccountEventsListener {
 
     private final CreateExampleProject createExampleProject;
     private final JsonMapper json;
+    private final Duration effectTimeout;
 
-    UserAccountEventsListener(CreateExampleProject createExampleProject, JsonMapper json) {
+    UserAccountEventsListener(CreateExampleProject createExampleProject, JsonMapper json,
+                              @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
         this.createExampleProject = createExampleProject;
         this.json = json;
+        this.effectTimeout = effectTimeout;
     }
 
     @KafkaListener(id = "user-account-events", topics = UserAccountCreated.TOPIC)
-    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+    void on(ConsumerRecord<String, byte[]> record) {
         String type = header(record, TYPE_HEADER);
         if (type != null && !UserAccountCreated.TYPE.equals(type)) {
             // A kind of account event this service has no use for: acknowledged and skipped.
-            return Mono.empty();
+            return;
         }
-        try {
-            return createExampleProject.handle(read(record)).then();
-        } catch (UnreadableEvent unreadable) {
-            // Errors must travel in the Mono for an async listener to reach the error handler.
-            return Mono.error(unreadable);
-        }
+        createExampleProject.handle(read(record)).block(effectTimeout);
     }
 
     private UserAccountCreated read(ConsumerRecord<String, byte[]> record) {

@@ -1,0 +1,50 @@
+package dev.tasksandbox.projects.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.kernel.UserAccountCreated;
+import dev.tasksandbox.kernel.UserId;
+import dev.tasksandbox.projects.application.CreateExampleProject.Outcome;
+import dev.tasksandbox.projects.domain.Project;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class CreateExampleProjectTest {
+
+    private final List<Project> projects = new ArrayList<>();
+    private final Set<UUID> processed = new HashSet<>();
+    private final CreateExampleProject useCase = new CreateExampleProject(
+            project -> Mono.fromRunnable(() -> projects.add(project)),
+            eventId -> Mono.fromCallable(() -> processed.add(eventId)),
+            new Transactions() {
+                @Override
+                public <T> Mono<T> inTransaction(Mono<T> work) {
+                    return work;
+                }
+            });
+
+    @Test
+    void a_new_user_gets_the_example_project() {
+        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.now());
+
+        assertThat(useCase.handle(event).block()).isEqualTo(Outcome.CREATED);
+
+        assertThat(projects).singleElement().satisfies(project -> assertThat(project.owner()).isEqualTo(event.user()));
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.now());
+        useCase.handle(event).block();
+
+        assertThat(useCase.handle(event).block()).isEqualTo(Outcome.ALREADY_PROCESSED);
+
+        assertThat(projects).hasSize(1);
+    }
+}

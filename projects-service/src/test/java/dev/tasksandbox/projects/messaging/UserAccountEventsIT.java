@@ -1,0 +1,169 @@
+package dev.tasksandbox.projects.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tasksandbox.kernel.UserAccountCreated;
+import dev.tasksandbox.kernel.UserId;
+import dev.tasksandbox.localstack.SharedInfrastructure;
+import dev.tasksandbox.projects.ProjectsServiceIT;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** The consumer against a real broker and database, fed records the way the relay writes them. */
+class UserAccountEventsIT extends ProjectsServiceIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers()),
+            new StringSerializer(), new StringSerializer());
+
+    @Autowired
+    DatabaseClient database;
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void a_new_user_gets_the_example_project_with_its_three_tasks() {
+        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.parse("2026-11-25T08:00:00.123456Z"));
+
+        publish(event);
+
+        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
+        assertThat(tasksOf(event.user())).containsExactly(
+                "1 Sign up! 2026-11-25T08:00:00.123456Z",
+                "2 Watch the tutorial -",
+                "3 Start using our awesome app -");
+    }
+
+    @Test
+    void the_same_event_delivered_twice_gives_one_project() {
+        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.now());
+        UserAccountCreated marker = UserAccountCreated.of(UserId.newId(), Instant.now());
+
+        publish(event);
+        publish(event);
+        publish(marker);
+
+        // Same key, same partition: once the later marker's project exists, both copies were consumed.
+        await().atMost(BOUND).until(() -> exampleProjectsOf(marker.user()) == 1);
+        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
+        assertThat(processedCount(event.eventId())).isEqualTo(1);
+        assertThat(exampleProjectsOf(event.user())).isEqualTo(1);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_event_is_still_processed() {
+        String key = UserId.newId().toString();
+        try (DeadLetters deadLetters = new DeadLetters()) {
+            producer.send(record(key, "this is not json", UserAccountCreated.TYPE));
+            UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), UUID.fromString(key), Instant.now());
+            publish(next);
+
+            await().atMost(BOUND).until(() -> exampleProjectsOf(next.user()) == 1);
+            await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains("this is not json"));
+        }
+    }
+
+    @Test
+    void an_event_missing_a_required_field_is_dead_lettered() {
+        String key = UserId.newId().toString();
+        String incomplete = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + key + "\"}";
+        try (DeadLetters deadLetters = new DeadLetters()) {
+            producer.send(record(key, incomplete, UserAccountCreated.TYPE));
+
+            await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains(incomplete));
+            assertThat(exampleProjectsOf(new UserId(UUID.fromString(key)))).isZero();
+        }
+    }
+
+    @Test
+    void events_of_other_types_are_skipped() {
+        UserId user = UserId.newId();
+        UserAccountCreated marker = new UserAccountCreated(UUID.randomUUID(), user.value(), Instant.now());
+        producer.send(record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
+        publish(marker);
+
+        await().atMost(BOUND).until(() -> exampleProjectsOf(user) == 1);
+    }
+
+    private static void publish(UserAccountCreated event) {
+        String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId()
+                + "\",\"occurredAt\":\"" + event.occurredAt() + "\"}";
+        ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
+        record.headers().add("id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+    }
+
+    private static ProducerRecord<String, String> record(String key, String value, String type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(UserAccountCreated.TOPIC, key, value);
+        record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private long exampleProjectsOf(UserId user) {
+        return database.sql("SELECT count(*) FROM projects WHERE owner_id = :owner AND name = 'My first project'")
+                .bind("owner", user.value()).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private long processedCount(UUID eventId) {
+        return database.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
+                .bind("id", eventId).map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private List<String> tasksOf(UserId user) {
+        return database.sql("""
+                        SELECT t.number, t.name, t.completed_at FROM tasks t JOIN projects p ON p.id = t.project_id
+                        WHERE p.owner_id = :owner ORDER BY t.number""")
+                .bind("owner", user.value())
+                .map(row -> row.get("number", Integer.class) + " " + row.get("name", String.class) + " "
+                        + (row.get("completed_at", OffsetDateTime.class) == null
+                        ? "-" : row.get("completed_at", OffsetDateTime.class).toInstant()))
+                .all().collectList().block();
+    }
+
+    /** Reads the dead-letter topic from the beginning. */
+    private static final class DeadLetters implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+        DeadLetters() {
+            consumer.subscribe(List.of(UserAccountCreated.DEAD_LETTER_TOPIC));
+        }
+
+        List<String> withKey(String key) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tasksandbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user registers with accounts-service; projects-service creates the example project from the event.
+ * Nothing but the databases is inspected: what a user would find.
+ */
+class RegistrationPipelineIT {
+
+    private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
+    private static Stack stack;
+    private final Registrations registrations = new Registrations();
+
+    @BeforeAll
+    static void startStack() {
+        stack = new Stack().start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void every_user_gets_exactly_one_example_project_even_when_accounts_is_killed_midway() throws Exception {
+        String run = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        int perPhase = 150;
+
+        registerConcurrently(run, 0, perPhase);
+        // Kill -9 right after a burst: the relay is still publishing, its offsets are not all flushed.
+        stack.crashAndRestartAccounts();
+        registerConcurrently(run, perPhase, perPhase);
+
+        Set<String> users = usersOfRun(run);
+        assertThat(users).hasSizeGreaterThanOrEqualTo(2 * perPhase);
+        await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
+
+        Map<String, Integer> projectsPerUser = exampleProjectsByOwner(users);
+        assertThat(projectsPerUser.values()).containsOnly(1);
+        assertThat(projectsPerUser.keySet()).isEqualTo(users);
+        assertThat(tasksPerExampleProject(users)).containsOnly("1:Sign up!:done|2:Watch the tutorial:open|3:Start using our awesome app:open");
+    }
+
+    /**
+     * A benchmark more than a test: prints the latency from the registration's commit in accounts to the example
+     * project's commit in projects, through the outbox, the WAL, Debezium, Kafka and the consumer.
+     */
+    @Test
+    void latency_from_registration_to_example_project_is_reported() throws Exception {
+        String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
+        int count = 250;
+        for (int i = 0; i < count; i++) {
+            registrations.register(stack.accountsUrl(), run + "-" + i + "@example.com").orElseThrow();
+        }
+        Set<String> users = usersOfRun(run);
+        await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
+
+        List<Double> millis = latenciesMillis(users);
+        Collections.sort(millis);
+        System.out.printf("BENCHMARK registration -> example project, %d sequential registrations: "
+                        + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                millis.size(), percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
+                millis.get(millis.size() - 1));
+        assertThat(millis).hasSize(count);
+    }
+
+    private void registerConcurrently(String run, int from, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Optional<String>>> answers = new ArrayList<>();
+            for (int i = from; i < from + count; i++) {
+                String email = run + "-" + i + "@example.com";
+                answers.add(clients.submit(() -> registrations.register(stack.accountsUrl(), email)));
+            }
+            for (Future<Optional<String>> answer : answers) {
+                assertThat(answer.get()).as("every registration while the service runs is answered 201").isPresent();
+            }
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private static Set<String> usersOfRun(String run) throws SQLException {
+        try (Connection accounts = stack.database("accounts");
+             PreparedStatement query = accounts.prepareStatement("SELECT id FROM users WHERE email LIKE ?")) {
+            query.setString(1, run + "-%");
+            Set<String> ids = new HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static Map<String, Integer> exampleProjectsByOwner(Set<String> users) throws SQLException {
+        try (Connection projects = stack.database("projects");
+             PreparedStatement query = projects.prepareStatement("""
+                     SELECT owner_id::text, count(*) FROM projects
+                     WHERE name = 'My first project' AND owner_id::text = ANY (?) GROUP BY owner_id""")) {
+            query.setArray(1, projects.createArrayOf("text", users.toArray()));
+            Map<String, Integer> counts = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    private static Set<String> tasksPerExampleProject(Set<String> users) throws SQLException {
+        try (Connection projects = stack.database("projects");
+             PreparedStatement query = projects.prepareStatement("""
+                     SELECT string_agg(t.number || ':' || t.name || ':' ||
+                                       CASE WHEN t.completed_at IS NULL THEN 'open' ELSE 'done' END, '|' ORDER BY t.number)
+                     FROM projects p JOIN tasks t ON t.project_id = p.id
+                     WHERE p.owner_id::text = ANY (?) GROUP BY p.id""")) {
+            query.setArray(1, projects.createArrayOf("text", users.toArray()));
+            Set<String> shapes = new HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    shapes.add(rows.getString(1));
+                }
+            }
+            return shapes;
+        }
+    }
+
+    /** Both databases live in one PostgreSQL server, so their clocks are the same clock. */
+    private static List<Double> latenciesMillis(Set<String> users) throws SQLException {
+        Map<String, java.sql.Timestamp> registered = new HashMap<>();
+        try (Connection accounts = stack.database("accounts");
+             PreparedStatement query = accounts.prepareStatement(
+                     "SELECT id::text, created_at FROM users WHERE id::text = ANY (?)")) {
+            query.setArray(1, accounts.createArrayOf("text", users.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    registered.put(rows.getString(1), rows.getTimestamp(2));
+                }
+            }
+        }
+        List<Double> latencies = new ArrayList<>();
+        try (Connection projects = stack.database("projects");
+             PreparedStatement query = projects.prepareStatement("""
+                     SELECT owner_id::text, created_at FROM projects
+                     WHERE name = 'My first project' AND owner_id::text = ANY (?)""")) {
+            query.setArray(1, projects.createArrayOf("text", users.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    java.sql.Timestamp created = registered.get(rows.getString(1));
+                    java.sql.Timestamp processed = rows.getTimestamp(2);
+                    latencies.add(Duration.between(created.toInstant(), processed.toInstant()).toNanos() / 1e6);
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static double percentile(List<Double> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tasksandbox.systemtests;
+
+import dev.tasksandbox.localstack.Infrastructure;
+import dev.tasksandbox.localstack.ServiceProcess;
+import dev.tasksandbox.localstack.SharedInfrastructure;
+import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The stack under test: the shared PostgreSQL and Kafka, and the service jars as child processes, exactly as
+ * {@code ./run-local.sh} runs them. Service output goes to {@code target/system-test-logs/}.
+ */
+final class Stack implements AutoCloseable {
+
+    private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Infrastructure infrastructure = SharedInfrastructure.get();
+    private final PrintStream serviceLog;
+    private ServiceProcess accounts;
+    private ServiceProcess projects;
+    private final int accountsPort = freePort();
+    private final int projectsPort = freePort();
+
+    Stack() {
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
+            serviceLog = new PrintStream(new FileOutputStream(logs.resolve("services.log").toFile(), true), true);
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Stack start() {
+        accounts = startAccounts();
+        projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort,
+                infrastructure.serviceEnvironment("projects"), serviceLog);
+        return this;
+    }
+
+    String accountsUrl() {
+        return accounts.baseUrl();
+    }
+
+    /** Kills accounts-service as a crash would, relay and all, and starts a new instance in its place. */
+    void crashAndRestartAccounts() throws InterruptedException {
+        accounts.kill();
+        accounts = startAccounts();
+    }
+
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(infrastructure.jdbcUrl(name), infrastructure.postgresUser(),
+                infrastructure.postgresPassword());
+    }
+
+    private ServiceProcess startAccounts() {
+        Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("accounts"));
+        // The lowest bcrypt cost: these tests measure the event pipeline, not password hashing.
+        environment.put("BCRYPT_COST", "4");
+        environment.put("RELAY_RESTART_BACKOFF", "500ms");
+        return ServiceProcess.start(root, "accounts-service", "accounts", accountsPort, environment, serviceLog);
+    }
+
+    @Override
+    public void close() {
+        if (projects != null) {
+            projects.close();
+        }
+        if (accounts != null) {
+            accounts.close();
+        }
+        serviceLog.close();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
