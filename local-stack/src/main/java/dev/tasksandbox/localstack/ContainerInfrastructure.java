@@ -7,10 +7,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * The same infrastructure from the images docker-compose.yml uses, for teams with a Docker engine
  * ({@code -Dlocalstack.infra=testcontainers}). This repository's CI has no engine and does not run it.
  */
-final class ContainerInfrastructure implements Infrastructure {
+public final class ContainerInfrastructure implements Infrastructure {
 
-    static final String POSTGRES_IMAGE = "postgres:18.1";
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    public static final String POSTGRES_IMAGE = "postgres:18.1";
+    public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
 
     private final PostgreSQLContainer postgres;
     private final KafkaContainer kafka;

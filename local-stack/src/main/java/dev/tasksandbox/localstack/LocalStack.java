@@ -44,28 +44,35 @@ public final class LocalStack {
             out.printf("local-stack | PostgreSQL on %d (user %s, databases %s), Kafka on %s%n",
                     infrastructure.postgresPort(), infrastructure.postgresUser(), PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
-            startService(root, "accounts-service", "accounts", port("ACCOUNTS_PORT", 8081),
-                    infrastructure.serviceEnvironment("accounts"));
-            startService(root, "projects-service", "projects", port("PROJECTS_PORT", 8082),
-                    infrastructure.serviceEnvironment("projects"));
+            // The services do not depend on each other, so they start side by side.
+            List<ServiceProcess> services = List.of(
+                    launch(root, "accounts-service", "accounts", port("ACCOUNTS_PORT", 8081),
+                            infrastructure.serviceEnvironment("accounts")),
+                    launch(root, "projects-service", "projects", port("PROJECTS_PORT", 8082),
+                            infrastructure.serviceEnvironment("projects")));
+            for (ServiceProcess service : services) {
+                service.awaitReady();
+                out.printf("local-stack | %s ready on %s%n", service.name(), service.baseUrl());
+            }
         } catch (RuntimeException e) {
             out.println("local-stack | start-up failed: " + e.getMessage());
-            System.exit(1);
+            System.exit(1); // runs the shutdown hook, which stops whatever did start
         }
         out.printf("local-stack | stack healthy after %.1f s. Press Ctrl-C to stop.%n",
                 Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
         stopped.await();
     }
 
-    private void startService(Path root, String module, String name, int port, Map<String, String> environment) {
-        ServiceProcess service = ServiceProcess.start(root, module, name, port, environment, out);
+    private ServiceProcess launch(Path root, String module, String name, int port, Map<String, String> environment) {
+        ServiceProcess service = ServiceProcess.launch(root, module, name, port, environment, out);
         started.push(service);
-        out.printf("local-stack | %s ready on %s%n", name, service.baseUrl());
+        return service;
     }
 
     private synchronized void stopAll() {
         while (!started.isEmpty()) {
             AutoCloseable next = started.pop();
+            out.println("local-stack | stopping " + describe(next));
             try {
                 next.close();
             } catch (Exception e) {
@@ -73,6 +80,10 @@ public final class LocalStack {
             }
         }
         out.println("local-stack | stopped");
+    }
+
+    private static String describe(AutoCloseable part) {
+        return part instanceof ServiceProcess service ? service.name() : "Kafka and PostgreSQL";
     }
 
     private static int port(String variable, int defaultPort) {

@@ -35,9 +35,13 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static PostgresServer start(int port, Path dataDirectory, boolean fresh) {
         try {
+            if (fresh) {
+                Directories.deleteRecursively(dataDirectory);
+            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(fresh)
+                    // zonky's own clean-up would also delete the data when the server stops
+                    .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")

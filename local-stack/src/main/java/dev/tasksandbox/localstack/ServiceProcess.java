@@ -37,15 +37,21 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> environment,
                                        PrintStream output) {
+        ServiceProcess service = launch(root, module, name, port, environment, output);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the jar without waiting, so several services can start side by side; see {@link #awaitReady()}. */
+    public static ServiceProcess launch(Path root, String module, String name, int port, Map<String, String> environment,
+                                        PrintStream output) {
         Path jar = jarOf(root, module);
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
         ChildProcess child = ChildProcess.startJava(name,
                 List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
                 env, root, output);
-        ServiceProcess service = new ServiceProcess(name, port, child);
-        service.awaitReady();
-        return service;
+        return new ServiceProcess(name, port, child);
     }
 
     public static Path jarOf(Path root, String module) {
@@ -81,7 +87,8 @@ public final class ServiceProcess implements AutoCloseable {
         process.close();
     }
 
-    private void awaitReady() {
+    /** Waits until the readiness probe answers 200; stops the process and throws when it does not in time. */
+    public void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 public final class SharedInfrastructure {
 
     private static Infrastructure instance;
+    private static Path dataDirectory;
 
     private SharedInfrastructure() {
     }
@@ -22,9 +23,23 @@ public final class SharedInfrastructure {
         if (instance == null) {
             instance = start();
             Infrastructure started = instance;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                deleteQuietly(dataDirectory);
+            }, "local-stack-shutdown"));
         }
         return instance;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try {
+            Directories.deleteRecursively(directory);
+        } catch (IOException e) {
+            System.err.println("Could not delete " + directory + ": " + e);
+        }
     }
 
     private static Infrastructure start() {
@@ -32,8 +47,8 @@ public final class SharedInfrastructure {
             return ContainerInfrastructure.start();
         }
         try {
-            Path data = Files.createTempDirectory("local-stack-test-");
-            return EmbeddedInfrastructure.start(0, 0, data, true, System.out);
+            dataDirectory = Files.createTempDirectory("local-stack-test-");
+            return EmbeddedInfrastructure.start(0, 0, dataDirectory, true, System.out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

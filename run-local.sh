@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs the whole stack on this machine, in the foreground, without Docker: PostgreSQL 18 and a Kafka broker
+# started from Maven artifacts, then accounts-service (8081) and projects-service (8082).
+# Ctrl-C (or SIGTERM) stops everything in order: services, then Kafka, then PostgreSQL.
+#
+#   ./run-local.sh            build what is missing, then run (data kept in .local-stack/)
+#   ./run-local.sh --fresh    start from empty databases and an empty broker
+#   ./run-local.sh --build    rebuild the jars first, even if they exist
+#
+# Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    --fresh) args+=("--fresh") ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+jar_missing() { ! compgen -G "$1/target/$1-*.jar" > /dev/null; }
+if $build || jar_missing accounts-service || jar_missing projects-service || [ ! -d local-stack/target/lib ]; then
+  echo "local-stack | building (mvn package, tests skipped)..."
+  mvn -B -q -DskipTests package
+fi
+
+# The stack runs in a session of its own, so the terminal's Ctrl-C reaches only the runner, which then stops
+# the children in order; otherwise every child would get SIGINT at once and PostgreSQL could go first.
+setsid java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "local-stack/target/classes:local-stack/target/lib/*" \
+  dev.tasksandbox.localstack.LocalStack ${args[@]+"${args[@]}"} < /dev/null &
+runner=$!
+trap 'kill -TERM "$runner" 2>/dev/null || true' INT TERM
+# The first wait returns when a signal arrives; the second waits for the orderly stop to finish.
+wait "$runner" || true
+wait "$runner" 2>/dev/null || true

@@ -1,0 +1,120 @@
+package dev.tasksandbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.localstack.ContainerInfrastructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot be run here (no Docker engine), so it is held to the services' configuration:
+ * what compose sets is what application.yml reads, and the pieces point at each other.
+ */
+class ComposeFileTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
+    private static final Set<String> CONNECTION_VARIABLES =
+            Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT");
+
+    private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Map<String, Map<String, Object>> services = services();
+
+    @ParameterizedTest
+    @CsvSource({"accounts-service", "projects-service"})
+    void compose_sets_the_connection_variables_and_only_variables_the_service_reads(String service) throws IOException {
+        Set<String> read = variablesReadBy(service);
+        Set<String> set = environmentOf(service).keySet();
+
+        assertThat(set).containsAll(CONNECTION_VARIABLES);
+        assertThat(read).containsAll(set);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"accounts-service, accounts-db, accounts", "projects-service, projects-db, projects"})
+    void each_service_points_at_its_own_database(String service, String database, String name) {
+        Map<String, String> environment = environmentOf(service);
+
+        assertThat(environment).containsEntry("DB_HOST", database).containsEntry("DB_NAME", name)
+                .containsEntry("DB_PORT", "5432");
+        assertThat(environmentOf(database)).containsEntry("POSTGRES_DB", name);
+        assertThat(dependencies(service)).containsEntry(database, Map.of("condition", "service_healthy"))
+                .containsEntry("kafka", Map.of("condition", "service_healthy"));
+    }
+
+    @Test
+    void services_reach_kafka_on_its_advertised_internal_listener() {
+        String advertised = environmentOf("kafka").get("KAFKA_ADVERTISED_LISTENERS");
+
+        for (String service : List.of("accounts-service", "projects-service")) {
+            assertThat(advertised).contains("//" + environmentOf(service).get("KAFKA_BOOTSTRAP_SERVERS"));
+        }
+    }
+
+    @Test
+    void the_accounts_database_has_logical_decoding_on_for_debezium() {
+        assertThat(services.get("accounts-db").get("command").toString()).contains("wal_level=logical");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"accounts-service, 8081", "projects-service, 8082"})
+    void the_image_exposes_the_port_compose_publishes_and_checks(String service, String port) throws IOException {
+        String dockerfile = Files.readString(root.resolve(service).resolve("Dockerfile"));
+
+        assertThat(dockerfile).contains("EXPOSE " + port).contains("-pl " + service);
+        assertThat(environmentOf(service)).containsEntry("SERVER_PORT", port);
+        assertThat(services.get(service).get("ports")).isEqualTo(List.of(port + ":" + port));
+        assertThat(services.get(service).get("healthcheck").toString())
+                .contains("http://localhost:" + port + "/actuator/health/readiness");
+    }
+
+    @Test
+    void the_opt_in_testcontainers_fixtures_use_the_images_of_compose() {
+        assertThat(services.get("accounts-db").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
+        assertThat(services.get("projects-db").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
+        assertThat(services.get("kafka").get("image")).isEqualTo(ContainerInfrastructure.KAFKA_IMAGE);
+    }
+
+    private Set<String> variablesReadBy(String service) throws IOException {
+        String yml = Files.readString(root.resolve(service).resolve("src/main/resources/application.yml"));
+        Set<String> variables = new HashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(yml);
+        while (matcher.find()) {
+            variables.add(matcher.group(1));
+        }
+        return variables;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> environmentOf(String service) {
+        Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+        Map<String, String> values = new java.util.HashMap<>();
+        environment.forEach((name, value) -> values.put(name, String.valueOf(value)));
+        return values;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> dependencies(String service) {
+        return (Map<String, Object>) services.get(service).get("depends_on");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> services() {
+        try {
+            Map<String, Object> compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+            return (Map<String, Map<String, Object>>) compose.get("services");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
