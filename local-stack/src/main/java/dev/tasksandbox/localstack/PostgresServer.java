@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * A real PostgreSQL 18 server from the zonky binaries, configured like the operators' one: logical WAL for
  * Debezium, synchronous commits (with zonky's default {@code off}, logical decoding sees a commit only after
- * the WAL writer's 200 ms flush), and a cap on the WAL a forgotten replication slot may hold.
+ * the WAL writer's 200 ms flush), a cap on the WAL a forgotten replication slot may hold, and commit
+ * timestamps, so latency can be measured from commit to commit.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -46,6 +47,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("synchronous_commit", "on")
+                    // Lets the pipeline benchmark measure from commit to commit (pg_xact_commit_timestamp).
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setServerConfig("max_slot_wal_keep_size", "1GB")
                     .setServerConfig("max_connections", "200");
             if (port > 0) {

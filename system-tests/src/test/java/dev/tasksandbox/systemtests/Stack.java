@@ -55,6 +55,10 @@ final class Stack implements AutoCloseable {
         accounts = startAccounts();
     }
 
+    String bootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
     Connection database(String name) throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl(name), infrastructure.postgresUser(),
                 infrastructure.postgresPassword());

@@ -4,11 +4,12 @@ import dev.tasksandbox.projects.application.Projects;
 import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.Task;
 import dev.tasksandbox.projects.domain.TaskNumber;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. */
@@ -34,17 +35,27 @@ class R2dbcProjects implements Projects {
                 .bind("lastTaskNumber", project.lastTaskNumber().map(TaskNumber::value).orElse(0));
         Mono<Void> insertProject = Binding.nullable(insert, "maxIncomplete",
                 project.maxIncompleteTasks().orElse(null), Integer.class).then();
-        return insertProject.thenMany(Flux.fromIterable(project.tasks()).concatMap(task -> insertTask(project, task)))
-                .then();
+        return insertProject.then(insertTasks(project));
     }
 
-    private Mono<Void> insertTask(Project project, Task task) {
-        GenericExecuteSpec insert = database.sql("""
+    /** All tasks in one statement: one round trip however many tasks the project starts with. */
+    private Mono<Void> insertTasks(Project project) {
+        List<Task> tasks = project.tasks();
+        if (tasks.isEmpty()) {
+            return Mono.empty();
+        }
+        Integer[] numbers = tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new);
+        String[] names = tasks.stream().map(task -> task.name().value()).toArray(String[]::new);
+        OffsetDateTime[] completions = tasks.stream()
+                .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
+                .toArray(OffsetDateTime[]::new);
+        return database.sql("""
                         INSERT INTO tasks (project_id, number, name, completed_at)
-                        VALUES (:project, :number, :name, :completedAt)""")
+                        SELECT :project, * FROM unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])""")
                 .bind("project", project.id().value())
-                .bind("number", task.number().value())
-                .bind("name", task.name().value());
-        return Binding.nullable(insert, "completedAt", task.completedAt().orElse(null), Instant.class).then();
+                .bind("numbers", numbers)
+                .bind("names", names)
+                .bind("completions", completions)
+                .then();
     }
 }
