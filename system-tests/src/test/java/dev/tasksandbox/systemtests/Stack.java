@@ -39,7 +39,7 @@ final class Stack implements AutoCloseable {
     }
 
     Stack start() {
-        accounts = startAccounts();
+        accounts = startAccounts(accountsPort);
         projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort,
                 infrastructure.serviceEnvironment("projects"), serviceLog);
         return this;
@@ -52,7 +52,17 @@ final class Stack implements AutoCloseable {
     /** Kills accounts-service as a crash would, relay and all, and starts a new instance in its place. */
     void crashAndRestartAccounts() throws InterruptedException {
         accounts.kill();
-        accounts = startAccounts();
+        accounts = startAccounts(accountsPort);
+    }
+
+    /** Starts a second accounts-service instance; its relay finds the slot taken and stands by. */
+    ServiceProcess startSecondAccounts() {
+        return startAccounts(freePort());
+    }
+
+    /** Kills the first accounts-service instance; the second one, if any, is left to take over. */
+    void crashAccounts() throws InterruptedException {
+        accounts.kill();
     }
 
     String bootstrapServers() {
@@ -64,12 +74,12 @@ final class Stack implements AutoCloseable {
                 infrastructure.postgresPassword());
     }
 
-    private ServiceProcess startAccounts() {
+    private ServiceProcess startAccounts(int port) {
         Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("accounts"));
         // The lowest bcrypt cost: these tests measure the event pipeline, not password hashing.
         environment.put("BCRYPT_COST", "4");
         environment.put("RELAY_RESTART_BACKOFF", "500ms");
-        return ServiceProcess.start(root, "accounts-service", "accounts", accountsPort, environment, serviceLog);
+        return ServiceProcess.start(root, "accounts-service", "accounts", port, environment, serviceLog);
     }
 
     @Override
