@@ -1,7 +1,15 @@
 package dev.tasksandbox.accounts;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.tasksandbox.localstack.Infrastructure;
+import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.localstack.SharedInfrastructure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,12 +23,35 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureWebTestClient
 public abstract class AccountsServiceIT {
 
+    /** Signs new tokens. */
+    protected static final KeyPair SIGNING_KEYS = RsaKeyFiles.generate();
+    /** Retired: no longer signs, still verifies, as during a key rotation. */
+    protected static final KeyPair RETIRED_KEYS = RsaKeyFiles.generate();
+    protected static final String ISSUER = "tasksandbox-accounts";
+    protected static final String AUDIENCE = "tasksandbox-api";
+
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
         Infrastructure infrastructure = SharedInfrastructure.get();
         infrastructure.serviceEnvironment("accounts").forEach((name, value) -> registry.add(name, () -> value));
-        // The lowest cost bcrypt allows: these tests are about behaviour, not about hashing strength.
-        registry.add("BCRYPT_COST", () -> "4");
+        // Cost 10 keeps a hash (tens of ms) well above the noise of a request, so timing tests mean something.
+        registry.add("BCRYPT_COST", () -> "10");
+        Path keys = Files.createTempDirectory("accounts-it-keys");
+        Path signing = RsaKeyFiles.write(keys.resolve("signing"), SIGNING_KEYS);
+        Path retired = RsaKeyFiles.write(keys.resolve("retired"), RETIRED_KEYS);
+        registry.add("TOKEN_SIGNING_KEY_FILE", () -> signing.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
+        registry.add("TOKEN_VERIFICATION_KEY_FILES", () -> retired.resolve(RsaKeyFiles.PUBLIC_KEY).toString());
+        registry.add("TOKEN_ISSUER", () -> ISSUER);
+        registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
+    }
+
+    /** The {@code kid} accounts gives a key: its RFC 7638 thumbprint. */
+    protected static String keyId(KeyPair keys) {
+        try {
+            return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).build().computeThumbprint().toString();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static String uniqueEmail() {

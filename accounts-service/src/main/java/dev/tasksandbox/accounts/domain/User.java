@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class User extends AggregateRoot<UserId> {
 
     private final UserId id;
-    private final EmailAddress email;
+    private EmailAddress email;
     private final PasswordHash passwordHash;
     private final Instant createdAt;
 
@@ -32,6 +32,18 @@ public final class User extends AggregateRoot<UserId> {
     /** Rebuilds an existing account from storage; records nothing. */
     public static User restore(UserId id, EmailAddress email, PasswordHash passwordHash, Instant createdAt) {
         return new User(id, email, passwordHash, createdAt);
+    }
+
+    /**
+     * Changes the address the user signs in with. Returns false, changing nothing, when it is the same address
+     * spelled the same way. Whether another account has it is for the repository to say.
+     */
+    public boolean changeEmail(EmailAddress newEmail) {
+        if (email.equals(newEmail)) {
+            return false;
+        }
+        email = newEmail;
+        return true;
     }
 
     @Override

@@ -1,13 +1,23 @@
 package dev.tasksandbox.accounts.web;
 
+import dev.tasksandbox.accounts.application.ChangeEmail;
+import dev.tasksandbox.accounts.application.Profile;
+import dev.tasksandbox.accounts.application.Profiles;
 import dev.tasksandbox.accounts.application.RegisterUser;
+import dev.tasksandbox.accounts.domain.UserNotFound;
 import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.FieldValidation;
+import dev.tasksandbox.kernel.UserId;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,10 +35,17 @@ class UsersController {
     record Registered(String id) {
     }
 
-    private final RegisterUser registerUser;
+    record EmailChange(String email) {
+    }
 
-    UsersController(RegisterUser registerUser) {
+    private final RegisterUser registerUser;
+    private final Profiles profiles;
+    private final ChangeEmail changeEmail;
+
+    UsersController(RegisterUser registerUser, Profiles profiles, ChangeEmail changeEmail) {
         this.registerUser = registerUser;
+        this.profiles = profiles;
+        this.changeEmail = changeEmail;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -39,5 +56,21 @@ class UsersController {
         validation.throwIfInvalid();
         return registerUser.handle(new RegisterUser.Command(email, password))
                 .map(id -> ResponseEntity.created(ME).body(new Registered(id.toString())));
+    }
+
+    @GetMapping("/me")
+    Mono<Profile> me(@AuthenticationPrincipal Jwt token) {
+        UserId user = UserId.parse(token.getSubject());
+        return profiles.of(user).switchIfEmpty(Mono.error(() -> new UserNotFound(user)));
+    }
+
+    /** 303 to the profile, the sandbox's redirect-after-write; the same address is a no-op that answers the same. */
+    @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> changeEmail(@AuthenticationPrincipal Jwt token, @RequestBody EmailChange request) {
+        FieldValidation validation = new FieldValidation();
+        EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
+        validation.throwIfInvalid();
+        return changeEmail.handle(new ChangeEmail.Command(UserId.parse(token.getSubject()), email))
+                .then(Mono.fromSupplier(() -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
     }
 }

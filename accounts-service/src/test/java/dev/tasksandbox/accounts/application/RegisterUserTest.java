@@ -12,16 +12,13 @@ import dev.tasksandbox.kernel.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class RegisterUserTest {
 
     private final InMemoryUsers users = new InMemoryUsers();
-    private final CountingHasher hasher = new CountingHasher();
+    private final PrefixHasher hasher = new PrefixHasher();
     private final Instant now = Instant.parse("2026-11-25T10:00:00Z");
     private final RegisterUser registerUser = new RegisterUser(users, hasher, Clock.fixed(now, ZoneOffset.UTC));
 
@@ -29,7 +26,7 @@ class RegisterUserTest {
     void a_new_address_opens_an_account_whose_creation_is_announced() {
         UserId id = registerUser.handle(command("ada@example.com")).block();
 
-        User stored = users.stored.get(0);
+        User stored = users.stored.get(id);
         assertThat(stored.id()).isEqualTo(id);
         assertThat(stored.passwordHash()).isEqualTo(new PasswordHash("hashed:correct horse"));
         assertThat(users.events).singleElement().isInstanceOfSatisfying(UserAccountCreated.class,
@@ -52,36 +49,4 @@ class RegisterUserTest {
         return new RegisterUser.Command(new EmailAddress(email), new Password("correct horse"));
     }
 
-    private static final class InMemoryUsers implements Users {
-        final List<User> stored = new ArrayList<>();
-        final List<Object> events = new ArrayList<>();
-
-        @Override
-        public Mono<Boolean> existsWithEmail(EmailAddress email) {
-            return Mono.just(stored.stream().anyMatch(user -> user.email().sameAddressAs(email)));
-        }
-
-        @Override
-        public Mono<Void> add(User user) {
-            return Mono.fromRunnable(() -> {
-                stored.add(user);
-                events.addAll(user.takeEvents());
-            });
-        }
-    }
-
-    private static final class CountingHasher implements PasswordHasher {
-        int hashes;
-
-        @Override
-        public Mono<PasswordHash> hash(Password password) {
-            hashes++;
-            return Mono.just(new PasswordHash("hashed:" + password.value()));
-        }
-
-        @Override
-        public Mono<Boolean> matches(Password password, PasswordHash hash) {
-            return Mono.just(hash.value().equals("hashed:" + password.value()));
-        }
-    }
 }

@@ -2,8 +2,13 @@ package dev.tasksandbox.accounts.infrastructure.persistence;
 
 import dev.tasksandbox.accounts.application.Users;
 import dev.tasksandbox.accounts.domain.EmailAlreadyTaken;
+import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.accounts.domain.User;
 import dev.tasksandbox.kernel.EmailAddress;
+import dev.tasksandbox.kernel.UserId;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +36,38 @@ class R2dbcUsers implements Users {
                 .bind("email", email.canonical())
                 .map(row -> row.get(0, Boolean.class))
                 .one();
+    }
+
+    @Override
+    public Mono<User> withEmail(EmailAddress email) {
+        return database.sql("SELECT id, email, password_hash, created_at FROM users WHERE lower(email) = :email")
+                .bind("email", email.canonical())
+                .map(R2dbcUsers::toUser)
+                .one();
+    }
+
+    @Override
+    public Mono<User> withId(UserId id) {
+        return database.sql("SELECT id, email, password_hash, created_at FROM users WHERE id = :id")
+                .bind("id", id.value())
+                .map(R2dbcUsers::toUser)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> update(User user) {
+        return database.sql("UPDATE users SET email = :email, password_hash = :passwordHash WHERE id = :id")
+                .bind("id", user.id().value())
+                .bind("email", user.email().value())
+                .bind("passwordHash", user.passwordHash().value())
+                .then()
+                .onErrorMap(DuplicateKeyException.class, duplicate -> new EmailAlreadyTaken(user.email()));
+    }
+
+    private static User toUser(Readable row) {
+        return User.restore(new UserId(row.get("id", UUID.class)), new EmailAddress(row.get("email", String.class)),
+                new PasswordHash(row.get("password_hash", String.class)),
+                row.get("created_at", OffsetDateTime.class).toInstant());
     }
 
     @Override

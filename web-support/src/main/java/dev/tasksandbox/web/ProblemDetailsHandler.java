@@ -1,6 +1,5 @@
-package dev.tasksandbox.accounts.web;
+package dev.tasksandbox.web;
 
-import dev.tasksandbox.accounts.domain.EmailAlreadyTaken;
 import dev.tasksandbox.kernel.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,48 +9,48 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
 /**
- * The one place where errors become HTTP answers: RFC 9457 problem details, each domain error to one status.
- * A client's mistake is never a 500; an unexpected exception is, and is logged as the bug it is.
+ * Where errors become HTTP answers: RFC 9457 problem details. Each service extends this class with a
+ * {@code @RestControllerAdvice} that maps its own domain errors, one status each. A client's mistake is never
+ * a 500; an unexpected exception is, and it is logged as the bug it is.
  */
-@RestControllerAdvice
-class ProblemDetails extends ResponseEntityExceptionHandler {
+public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+    /** 422 naming every refused field: {@code errors: [{field, message}]}. */
     @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput invalid) {
+    public ProblemDetail invalidInput(InvalidInput invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, invalid.getMessage());
         problem.setTitle("Invalid request");
         problem.setProperty("errors", invalid.errors());
         return problem;
     }
 
-    @ExceptionHandler(EmailAlreadyTaken.class)
-    ProblemDetail emailAlreadyTaken(EmailAlreadyTaken error) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, error.getMessage());
-    }
-
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception error) {
+    public ProblemDetail unexpected(Exception error) {
         log.error("Unexpected error", error);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
     }
 
-    /** A body that is not JSON, or not the expected shape, is a validation error like any other: 422. */
+    /** A body or parameter that cannot be read (bad JSON, wrong type) is a validation error like any other: 422. */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException error, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                error.getReason() != null ? error.getReason() : "The request body could not be read");
+                error.getReason() != null ? error.getReason() : "The request could not be read");
         problem.setTitle("Malformed request");
         return handleExceptionInternal(error, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
+    }
+
+    /** A problem for a domain error: its message is written for the client. */
+    protected static ProblemDetail problem(HttpStatus status, RuntimeException error) {
+        return ProblemDetail.forStatusAndDetail(status, error.getMessage());
     }
 }

@@ -1,0 +1,28 @@
+package dev.tasksandbox.accounts.application;
+
+import dev.tasksandbox.accounts.domain.UserNotFound;
+import dev.tasksandbox.kernel.EmailAddress;
+import dev.tasksandbox.kernel.UserId;
+import reactor.core.publisher.Mono;
+
+/**
+ * Use case: a user signs in with another address from now on. The same address is a no-op; one held by another
+ * account is refused. Tokens already issued stay valid: they name the user by id, not by address.
+ */
+public final class ChangeEmail {
+
+    public record Command(UserId user, EmailAddress email) {
+    }
+
+    private final Users users;
+
+    public ChangeEmail(Users users) {
+        this.users = users;
+    }
+
+    public Mono<Void> handle(Command command) {
+        return users.withId(command.user())
+                .switchIfEmpty(Mono.error(() -> new UserNotFound(command.user())))
+                .flatMap(user -> user.changeEmail(command.email()) ? users.update(user) : Mono.empty());
+    }
+}

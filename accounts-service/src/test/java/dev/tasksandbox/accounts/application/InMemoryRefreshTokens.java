@@ -1,0 +1,43 @@
+package dev.tasksandbox.accounts.application;
+
+import dev.tasksandbox.accounts.domain.RefreshToken;
+import dev.tasksandbox.kernel.UserId;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+final class InMemoryRefreshTokens implements RefreshTokens {
+
+    private final Map<String, RefreshToken> tokens = new HashMap<>();
+    private final Set<UUID> revokedFamilies = new HashSet<>();
+
+    @Override
+    public Mono<String> issue(UserId user, UUID family, Instant expiresAt) {
+        return Mono.fromSupplier(() -> {
+            String token = UUID.randomUUID().toString();
+            tokens.put(token, new RefreshToken(token, family, user, expiresAt, false, false));
+            return token;
+        });
+    }
+
+    @Override
+    public Mono<RefreshToken> lock(String token) {
+        return Mono.justOrEmpty(tokens.get(token)).map(stored -> new RefreshToken(stored.id(), stored.family(),
+                stored.user(), stored.expiresAt(), stored.spent(), revokedFamilies.contains(stored.family())));
+    }
+
+    @Override
+    public Mono<Void> spend(RefreshToken token, Instant at) {
+        return Mono.fromRunnable(() -> tokens.computeIfPresent(token.id(), (id, stored) ->
+                new RefreshToken(id, stored.family(), stored.user(), stored.expiresAt(), true, false)));
+    }
+
+    @Override
+    public Mono<Void> revokeFamily(UUID family, Instant at) {
+        return Mono.fromRunnable(() -> revokedFamilies.add(family));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tasksandbox.accounts.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tasksandbox.accounts.domain.Password;
+import dev.tasksandbox.accounts.domain.RefreshTokenRejected;
+import dev.tasksandbox.kernel.EmailAddress;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RefreshLoginTest {
+
+    private final SessionsFixture fixture = new SessionsFixture();
+    private TokenPair loggedIn;
+
+    @BeforeEach
+    void logIn() {
+        fixture.registerUser.handle(new RegisterUser.Command(new EmailAddress("ada@example.com"),
+                new Password("correct horse"))).block();
+        loggedIn = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
+    }
+
+    @Test
+    void a_refresh_token_is_traded_for_a_new_pair() {
+        TokenPair renewed = fixture.refreshLogin.handle(loggedIn.refreshToken()).block();
+
+        assertThat(renewed.refreshToken()).isNotEqualTo(loggedIn.refreshToken());
+        assertThat(renewed.accessToken()).isNotEqualTo(loggedIn.accessToken());
+    }
+
+    @Test
+    void a_spent_refresh_token_presented_again_revokes_its_whole_family() {
+        TokenPair renewed = fixture.refreshLogin.handle(loggedIn.refreshToken()).block();
+
+        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("already used");
+        assertThatThrownBy(() -> fixture.refreshLogin.handle(renewed.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("revoked");
+    }
+
+    @Test
+    void revoking_one_family_leaves_other_logins_alone() {
+        TokenPair otherDevice = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
+        fixture.refreshLogin.handle(loggedIn.refreshToken()).block();
+        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class);
+
+        assertThat(fixture.refreshLogin.handle(otherDevice.refreshToken()).block()).isNotNull();
+    }
+
+    @Test
+    void an_expired_refresh_token_is_refused() {
+        fixture.clock.advance(SessionsFixture.REFRESH_LIFETIME.plus(Duration.ofSeconds(1)));
+
+        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void an_unknown_refresh_token_is_refused() {
+        assertThatThrownBy(() -> fixture.refreshLogin.handle("made-up").block())
+                .isInstanceOf(RefreshTokenRejected.class).hasMessage("Unknown refresh token");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tasksandbox.accounts.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Mono;
+
+/** Use cases wired to in-memory ports and a clock the test moves. */
+final class SessionsFixture {
+
+    static final Duration REFRESH_LIFETIME = Duration.ofDays(14);
+
+    final InMemoryUsers users = new InMemoryUsers();
+    final PrefixHasher hasher = new PrefixHasher();
+    final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final AtomicInteger issued = new AtomicInteger();
+    final AccessTokenIssuer accessTokens = user -> new AccessTokenIssuer.AccessToken(
+            "access-" + user + "-" + issued.incrementAndGet(), Duration.ofMinutes(15));
+    final Sessions sessions = new Sessions(accessTokens, refreshTokens, clock, REFRESH_LIFETIME);
+    final Transactions transactions = new Transactions() {
+        @Override
+        public <T> Mono<T> inTransaction(Mono<T> work) {
+            return work;
+        }
+    };
+
+    final RegisterUser registerUser = new RegisterUser(users, hasher, clock);
+    final LogIn logIn = new LogIn(users, hasher, sessions);
+    final RefreshLogin refreshLogin = new RefreshLogin(refreshTokens, sessions, transactions, clock);
+
+    static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tasksandbox.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.accounts.AccountsServiceIT;
+import dev.tasksandbox.localstack.RsaKeyFiles;
+import dev.tasksandbox.localstack.TokenForge;
+import java.security.KeyPair;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Every way a token can be wrong gets a 401 with a problem detail, never a 500. */
+class AccessTokenIT extends AccountsServiceIT {
+
+    private static final KeyPair STRANGER = RsaKeyFiles.generate();
+
+    @Autowired
+    WebTestClient http;
+
+    private String user;
+
+    @BeforeEach
+    void registerUser() {
+        user = new Client(http).register(uniqueEmail(), "correct horse");
+    }
+
+    static Stream<Arguments> tamperedTokens() {
+        long now = System.currentTimeMillis() / 1000;
+        String kid = keyId(SIGNING_KEYS);
+        return Stream.of(
+                Arguments.of("alg none", (TokenFactory) user -> TokenForge.valid(kid, user, ISSUER, AUDIENCE).unsigned()),
+                Arguments.of("HS256 with the public key as secret", (TokenFactory) user ->
+                        TokenForge.valid(kid, user, ISSUER, AUDIENCE).hmacSignedWith(SIGNING_KEYS.getPublic().getEncoded())),
+                Arguments.of("unknown kid", (TokenFactory) user ->
+                        TokenForge.valid("no-such-key", user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("expired", (TokenFactory) user -> TokenForge.valid(kid, user, ISSUER, AUDIENCE)
+                        .claim("iat", now - 3600).claim("exp", now - 1800).signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("issued in the future", (TokenFactory) user -> TokenForge.valid(kid, user, ISSUER, AUDIENCE)
+                        .claim("iat", now + 3600).claim("exp", now + 7200).signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("wrong audience", (TokenFactory) user ->
+                        TokenForge.valid(kid, user, ISSUER, "someone-else").signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("wrong issuer", (TokenFactory) user ->
+                        TokenForge.valid(kid, user, "https://evil.example", AUDIENCE).signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("no subject", (TokenFactory) user ->
+                        TokenForge.valid(kid, user, ISSUER, AUDIENCE).without("sub").signedWith(SIGNING_KEYS.getPrivate())),
+                Arguments.of("truncated", (TokenFactory) user -> {
+                    String token = TokenForge.valid(kid, user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
+                    return token.substring(0, token.length() - 10);
+                }),
+                Arguments.of("garbage", (TokenFactory) user -> "not.a.token"),
+                Arguments.of("signed by another key pair", (TokenFactory) user ->
+                        TokenForge.valid(kid, user, ISSUER, AUDIENCE).signedWith(STRANGER.getPrivate())));
+    }
+
+    interface TokenFactory {
+        String forUser(String user);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tamperedTokens")
+    void a_tampered_token_is_a_401_problem(String attack, TokenFactory token) {
+        new Client(http).me(token.forUser(user))
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("The access token is invalid or expired");
+    }
+
+    @Test
+    void a_forged_token_with_every_claim_right_is_accepted_which_shows_the_attacks_above_fail_for_their_flaw() {
+        String token = TokenForge.valid(keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
+
+        new Client(http).me(token).expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(user);
+    }
+
+    @Test
+    void tokens_of_a_retired_key_still_work_while_it_is_published() {
+        String token = TokenForge.valid(keyId(RETIRED_KEYS), user, ISSUER, AUDIENCE).signedWith(RETIRED_KEYS.getPrivate());
+
+        new Client(http).me(token).expectStatus().isOk();
+    }
+
+    @Test
+    void a_token_for_a_user_who_does_not_exist_is_a_401() {
+        String token = TokenForge.valid(keyId(SIGNING_KEYS), UUID.randomUUID().toString(), ISSUER, AUDIENCE)
+                .signedWith(SIGNING_KEYS.getPrivate());
+
+        new Client(http).me(token).expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @Test
+    void the_jwks_publishes_the_signing_key_first_then_the_retired_one_and_nothing_private() {
+        Map<String, Object> jwks = http.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk()
+                .expectBody(Client.JSON).returnResult().getResponseBody();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> keys = (List<Map<String, Object>>) jwks.get("keys");
+        assertThat(keys).extracting(key -> key.get("kid"))
+                .containsExactly(keyId(SIGNING_KEYS), keyId(RETIRED_KEYS));
+        assertThat(keys).allSatisfy(key -> assertThat(key)
+                .containsEntry("kty", "RSA").containsEntry("alg", "RS256").containsEntry("use", "sig")
+                .containsKeys("n", "e").doesNotContainKeys("d", "p", "q"));
+    }
+
+    @Test
+    void issued_tokens_name_the_signing_key_and_carry_every_claim() throws Exception {
+        String email = uniqueEmail();
+        String id = new Client(http).register(email, "correct horse");
+        String token = new Client(http).tokensFor(email, "correct horse").get("access_token").toString();
+
+        String[] parts = token.split("\\.");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(parts[0]));
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"" + keyId(SIGNING_KEYS) + "\"");
+        assertThat(claims).contains("\"sub\":\"" + id + "\"").contains("\"iss\":\"" + ISSUER + "\"")
+                .contains(AUDIENCE).contains("\"iat\":").contains("\"exp\":");
+    }
+}

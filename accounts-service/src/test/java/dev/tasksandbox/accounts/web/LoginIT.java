@@ -1,0 +1,136 @@
+package dev.tasksandbox.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.accounts.AccountsServiceIT;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+class LoginIT extends AccountsServiceIT {
+
+    @Autowired
+    WebTestClient http;
+
+    private Client client() {
+        return new Client(http);
+    }
+
+    @Test
+    void the_password_grant_answers_a_bearer_token_pair_that_must_not_be_cached() {
+        String email = uniqueEmail();
+        String id = client().register(email, "correct horse");
+
+        Map<String, Object> tokens = client().logIn(email, "correct horse")
+                .expectStatus().isOk()
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(Client.JSON).returnResult().getResponseBody();
+
+        assertThat(tokens).containsKeys("access_token", "refresh_token")
+                .containsEntry("token_type", "bearer").containsEntry("expires_in", 900);
+        client().me(tokens.get("access_token").toString()).expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.email").isEqualTo(email);
+    }
+
+    @Test
+    void grant_type_may_be_left_out_as_the_sandbox_clients_do() {
+        String email = uniqueEmail();
+        client().register(email, "correct horse");
+
+        http.post().uri("/api/users/login")
+                .body(BodyInserters.fromFormData("username", email).with("password", "correct horse"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void an_unknown_email_and_a_wrong_password_get_the_same_answer_in_comparable_time() {
+        String email = uniqueEmail();
+        client().register(email, "correct horse");
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownEmail = new ArrayList<>();
+        byte[] wrongPasswordBody = null;
+        byte[] unknownEmailBody = null;
+
+        for (int i = 0; i < 15; i++) {
+            long start = System.nanoTime();
+            wrongPasswordBody = client().logIn(email, "wrong horse").expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody().returnResult().getResponseBody();
+            wrongPassword.add(System.nanoTime() - start);
+            start = System.nanoTime();
+            unknownEmailBody = client().logIn(uniqueEmail(), "wrong horse").expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody().returnResult().getResponseBody();
+            unknownEmail.add(System.nanoTime() - start);
+        }
+
+        assertThat(new String(unknownEmailBody)).isEqualTo(new String(wrongPasswordBody))
+                .contains("\"detail\":\"Invalid email or password\"");
+        double wrongMedian = median(wrongPassword);
+        double unknownMedian = median(unknownEmail);
+        System.out.printf("BENCHMARK login refused at bcrypt cost 10, median of 15: wrong password %.1f ms, "
+                + "unknown email %.1f ms%n", wrongMedian, unknownMedian);
+        // Without the dummy hash an unknown email would answer in a fraction of the time of a bcrypt check.
+        assertThat(unknownMedian).isBetween(wrongMedian / 2, wrongMedian * 2);
+    }
+
+    @Test
+    void a_form_without_a_password_is_a_422_naming_it() {
+        http.post().uri("/api/users/login").body(BodyInserters.fromFormData("username", "ada@example.com"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
+    }
+
+    @Test
+    void an_unsupported_grant_type_is_a_422() {
+        http.post().uri("/api/users/login")
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("grant_type");
+    }
+
+    @Test
+    void a_json_body_is_a_415_not_a_500() {
+        http.post().uri("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "ada@example.com", "password", "correct horse"))
+                .exchange().expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refreshing_rotates_the_pair_and_reusing_a_spent_token_revokes_the_family() {
+        String email = uniqueEmail();
+        client().register(email, "correct horse");
+        Map<String, Object> first = client().tokensFor(email, "correct horse");
+
+        Map<String, Object> second = client().refresh(first.get("refresh_token").toString()).expectStatus().isOk()
+                .expectBody(Client.JSON).returnResult().getResponseBody();
+        assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
+        client().me(second.get("access_token").toString()).expectStatus().isOk();
+
+        client().refresh(first.get("refresh_token").toString()).expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("already used"));
+        client().refresh(second.get("refresh_token").toString()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void an_unknown_refresh_token_is_a_401() {
+        client().refresh("bm90LWEtcmVhbC10b2tlbg").expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("Unknown refresh token");
+    }
+
+    private static double median(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2) / 1e6;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tasksandbox.web;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Flux;
+
+/**
+ * The one definition of a valid access token: RS256 only (so {@code alg: none} and HMAC tricks fail), signed by
+ * one of the given keys, issuer and audience as configured, not expired, not issued in the future, and about a
+ * user (a UUID subject). Anything else is a 401.
+ */
+public final class AccessTokens {
+
+    public static final SignatureAlgorithm ALGORITHM = SignatureAlgorithm.RS256;
+
+    private AccessTokens() {
+    }
+
+    /** A decoder that looks the token's key up with {@code keys} (by {@code kid}) and applies every rule. */
+    public static ReactiveJwtDecoder decoder(Function<SignedJWT, Flux<JWK>> keys, TokenRules rules) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                .jwsAlgorithm(ALGORITHM)
+                .build();
+        decoder.setJwtValidator(validator(rules));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(TokenRules rules) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(rules.clockSkew()),
+                new JwtIssuerValidator(rules.issuer()),
+                new JwtClaimValidator<List<String>>("aud", audience -> audience != null && audience.contains(rules.audience())),
+                new JwtClaimValidator<String>("sub", AccessTokens::isUserId),
+                notIssuedInTheFuture(rules)));
+    }
+
+    private static OAuth2TokenValidator<Jwt> notIssuedInTheFuture(TokenRules rules) {
+        return jwt -> {
+            Instant issuedAt = jwt.getIssuedAt();
+            if (issuedAt == null || issuedAt.isAfter(Instant.now().plus(rules.clockSkew()))) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token has no issue time or was issued in the future", null));
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
+    }
+
+    private static boolean isUserId(String subject) {
+        if (subject == null) {
+            return false;
+        }
+        try {
+            UUID.fromString(subject);
+            return true;
+        } catch (IllegalArgumentException notAUuid) {
+            return false;
+        }
+    }
+}
