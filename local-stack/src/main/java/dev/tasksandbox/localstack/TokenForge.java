@@ -2,10 +2,12 @@ package dev.tasksandbox.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -16,6 +18,14 @@ import javax.crypto.spec.SecretKeySpec;
  * so tests can prove the services refuse them. Claims are strings or numbers; the JSON is built here.
  */
 public final class TokenForge {
+
+    /** A token that must be refused, and the flaw that should make it so. */
+    public record Attack(String flaw, String token) {
+        @Override
+        public String toString() {
+            return flaw;
+        }
+    }
 
     private final Map<String, Object> header = new LinkedHashMap<>();
     private final Map<String, Object> claims = new LinkedHashMap<>();
@@ -36,6 +46,32 @@ public final class TokenForge {
         forge.claims.put("iat", now);
         forge.claims.put("exp", now + 300);
         return forge;
+    }
+
+    /**
+     * Every kind of bad token a resource server must answer 401, each otherwise valid: signed by {@code key}
+     * (whose id is {@code kid}) for {@code subject}, from {@code issuer}, for {@code audience}.
+     */
+    public static List<Attack> attacks(String kid, KeyPair key, String subject, String issuer, String audience) {
+        long now = System.currentTimeMillis() / 1000;
+        String valid = valid(kid, subject, issuer, audience).signedWith(key.getPrivate());
+        return List.of(
+                new Attack("alg none", valid(kid, subject, issuer, audience).unsigned()),
+                new Attack("HS256 with the public key as secret",
+                        valid(kid, subject, issuer, audience).hmacSignedWith(key.getPublic().getEncoded())),
+                new Attack("unknown kid", valid("no-such-key", subject, issuer, audience).signedWith(key.getPrivate())),
+                new Attack("expired", valid(kid, subject, issuer, audience)
+                        .claim("iat", now - 3600).claim("exp", now - 1800).signedWith(key.getPrivate())),
+                new Attack("issued in the future", valid(kid, subject, issuer, audience)
+                        .claim("iat", now + 3600).claim("exp", now + 7200).signedWith(key.getPrivate())),
+                new Attack("wrong audience", valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
+                new Attack("wrong issuer", valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
+                new Attack("no subject", valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
+                new Attack("subject not a user id", valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
+                new Attack("truncated", valid.substring(0, valid.length() - 10)),
+                new Attack("garbage", "not.a.token"),
+                new Attack("signed by another key pair",
+                        valid(kid, subject, issuer, audience).signedWith(RsaKeyFiles.generate().getPrivate())));
     }
 
     public TokenForge header(String name, Object value) {

@@ -1,7 +1,10 @@
 package dev.tasksandbox.projects;
 
 import dev.tasksandbox.localstack.Infrastructure;
+import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.localstack.SharedInfrastructure;
+import dev.tasksandbox.localstack.TokenForge;
+import java.security.KeyPair;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,9 +18,29 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureWebTestClient
 public abstract class ProjectsServiceIT {
 
+    protected static final String ISSUER = "tasksandbox-accounts";
+    protected static final String AUDIENCE = "tasksandbox-api";
+    /** The key accounts-service signs with, as far as these tests are concerned. */
+    protected static final KeyPair SIGNING_KEYS = RsaKeyFiles.generate();
+    protected static final TestJwks JWKS = TestJwks.start();
+
+    static {
+        JWKS.publish(SIGNING_KEYS);
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         Infrastructure infrastructure = SharedInfrastructure.get();
         infrastructure.serviceEnvironment("projects").forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("ACCOUNTS_JWKS_URI", JWKS::uri);
+        registry.add("TOKEN_ISSUER", () -> ISSUER);
+        registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
+        // Short, so that a test can watch a removed key stop working.
+        registry.add("JWKS_MAX_AGE", () -> "2s");
+    }
+
+    /** A valid access token for {@code user}, signed as accounts-service would. */
+    protected static String accessToken(String user) {
+        return TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -32,13 +33,18 @@ public final class AccessTokens {
     private AccessTokens() {
     }
 
-    /** A decoder that looks the token's key up with {@code keys} (by {@code kid}) and applies every rule. */
+    /**
+     * A decoder that looks the token's key up with {@code keys} (by {@code kid}) and applies every rule. When the
+     * keys cannot be had, Nimbus throws IllegalStateException, which would surface as a 500; it becomes a plain
+     * {@link JwtException}, which the security chain turns into 503.
+     */
     public static ReactiveJwtDecoder decoder(Function<SignedJWT, Flux<JWK>> keys, TokenRules rules) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(ALGORITHM)
                 .build();
         decoder.setJwtValidator(validator(rules));
-        return decoder;
+        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
+                unavailable -> new JwtException("The keys to check the token are unavailable", unavailable));
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenRules rules) {

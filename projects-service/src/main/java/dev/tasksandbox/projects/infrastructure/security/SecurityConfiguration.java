@@ -1,0 +1,37 @@
+package dev.tasksandbox.projects.infrastructure.security;
+
+import dev.tasksandbox.web.AccessTokens;
+import dev.tasksandbox.web.ApiSecurity;
+import dev.tasksandbox.web.TokenRules;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** projects-service is a resource server: everything but health needs an access token issued by accounts. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, Clock clock) {
+        RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, clock);
+        return AccessTokens.decoder(jwks::keysFor,
+                new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
+    }
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+        return ApiSecurity.filterChain(http, decoder, open -> open
+                .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tasksandbox.projects.infrastructure.security;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How projects-service checks access tokens, bound from {@code projects.security}.
+ *
+ * @param jwksUri               accounts-service's published keys
+ * @param issuer                the {@code iss} every token must carry
+ * @param audience              the {@code aud} every token must carry
+ * @param clockSkew             how far the clocks of issuer and checker may disagree
+ * @param jwksMaxAge            keys are fetched again after this long, so a removed key stops working
+ * @param jwksMinRefreshInterval a token with an unknown key id fetches the keys at most this often, so forged
+ *                              key ids cannot turn this service into a flood against accounts
+ */
+@ConfigurationProperties("projects.security")
+public record SecurityProperties(URI jwksUri, String issuer, String audience, Duration clockSkew, Duration jwksMaxAge,
+                                 Duration jwksMinRefreshInterval) {
+}
