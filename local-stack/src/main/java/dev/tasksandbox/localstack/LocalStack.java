@@ -44,12 +44,13 @@ public final class LocalStack {
             out.printf("local-stack | PostgreSQL on %d (user %s, databases %s), Kafka on %s%n",
                     infrastructure.postgresPort(), infrastructure.postgresUser(), PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
-            // The services do not depend on each other, so they start side by side.
+            int accountsPort = port("ACCOUNTS_PORT", 8081);
+            // The services do not depend on each other at start-up, so they start side by side.
             List<ServiceProcess> services = List.of(
-                    launch(root, "accounts-service", "accounts", port("ACCOUNTS_PORT", 8081),
-                            infrastructure.serviceEnvironment("accounts")),
+                    launch(root, "accounts-service", "accounts", accountsPort,
+                            StackEnvironment.accounts(infrastructure, root.resolve(".local-stack"))),
                     launch(root, "projects-service", "projects", port("PROJECTS_PORT", 8082),
-                            infrastructure.serviceEnvironment("projects")));
+                            StackEnvironment.projects(infrastructure, accountsPort)));
             for (ServiceProcess service : services) {
                 service.awaitReady();
                 out.printf("local-stack | %s ready on %s%n", service.name(), service.baseUrl());

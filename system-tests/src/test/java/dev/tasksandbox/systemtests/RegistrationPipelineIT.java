@@ -25,30 +25,24 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import dev.tasksandbox.localstack.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A user registers with accounts-service; projects-service creates the example project from the event.
  * Nothing but the databases is inspected: what a user would find.
  */
+@ExtendWith(SharedStack.class)
 class RegistrationPipelineIT {
 
     private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
     private static Stack stack;
-    private final Registrations registrations = new Registrations();
+    private final AccountsClient accounts = new AccountsClient();
 
     @BeforeAll
-    static void startStack() {
-        stack = new Stack().start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void useStack() {
+        stack = SharedStack.get();
     }
 
     @Test
@@ -80,7 +74,7 @@ class RegistrationPipelineIT {
             stack.crashAccounts();
             long crashed = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                registrations.register(standby.baseUrl(), run + "-" + i + "@example.com").orElseThrow();
+                accounts.register(standby.baseUrl(), run + "-" + i + "@example.com").orElseThrow();
             }
             Set<String> users = usersOfRun(run);
             await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
@@ -103,14 +97,14 @@ class RegistrationPipelineIT {
         String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         // Warm-up, not measured: another test may just have restarted accounts-service.
         for (int i = 0; i < 100; i++) {
-            registrations.register(stack.accountsUrl(), "warmup-" + run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.accountsUrl(), "warmup-" + run + "-" + i + "@example.com").orElseThrow();
         }
         int count = 250;
         // Paced, not flat out: this measures how long one event takes, not how many fit on two cores.
         long pace = Duration.ofMillis(20).toNanos();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            registrations.register(stack.accountsUrl(), run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.accountsUrl(), run + "-" + i + "@example.com").orElseThrow();
             next += pace;
             java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
         }
@@ -144,7 +138,7 @@ class RegistrationPipelineIT {
             List<Future<Optional<String>>> answers = new ArrayList<>();
             for (int i = from; i < from + count; i++) {
                 String email = run + "-" + i + "@example.com";
-                answers.add(clients.submit(() -> registrations.register(stack.accountsUrl(), email)));
+                answers.add(clients.submit(() -> accounts.register(stack.accountsUrl(), email)));
             }
             for (Future<Optional<String>> answer : answers) {
                 assertThat(answer.get()).as("every registration while the service runs is answered 201").isPresent();

@@ -3,6 +3,7 @@ package dev.tasksandbox.systemtests;
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.SharedInfrastructure;
+import dev.tasksandbox.localstack.StackEnvironment;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ final class Stack implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Infrastructure infrastructure = SharedInfrastructure.get();
     private final PrintStream serviceLog;
+    private final Path dataDirectory;
     private ServiceProcess accounts;
     private ServiceProcess projects;
     private final int accountsPort = freePort();
@@ -32,6 +34,7 @@ final class Stack implements AutoCloseable {
     Stack() {
         try {
             Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
+            dataDirectory = Files.createDirectories(Path.of("target", "system-test-data"));
             serviceLog = new PrintStream(new FileOutputStream(logs.resolve("services.log").toFile(), true), true);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
@@ -41,12 +44,16 @@ final class Stack implements AutoCloseable {
     Stack start() {
         accounts = startAccounts(accountsPort);
         projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort,
-                infrastructure.serviceEnvironment("projects"), serviceLog);
+                StackEnvironment.projects(infrastructure, accountsPort), serviceLog);
         return this;
     }
 
     String accountsUrl() {
         return accounts.baseUrl();
+    }
+
+    String projectsUrl() {
+        return projects.baseUrl();
     }
 
     /** Kills accounts-service as a crash would, relay and all, and starts a new instance in its place. */
@@ -75,7 +82,7 @@ final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess startAccounts(int port) {
-        Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("accounts"));
+        Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(infrastructure, dataDirectory));
         // The lowest bcrypt cost: these tests measure the event pipeline, not password hashing.
         environment.put("BCRYPT_COST", "4");
         environment.put("RELAY_RESTART_BACKOFF", "500ms");

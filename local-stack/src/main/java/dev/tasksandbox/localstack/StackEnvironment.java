@@ -1,0 +1,30 @@
+package dev.tasksandbox.localstack;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The environment of each service in a stack run by this module, for ./run-local.sh and the system tests alike. */
+public final class StackEnvironment {
+
+    private StackEnvironment() {
+    }
+
+    /**
+     * accounts-service signs tokens with a key pair generated once into {@code dataDirectory/keys}, so tokens
+     * survive restarts of the stack.
+     */
+    public static Map<String, String> accounts(Infrastructure infrastructure, Path dataDirectory) {
+        Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("accounts"));
+        Path keys = RsaKeyFiles.ensure(dataDirectory.resolve("keys").toAbsolutePath());
+        environment.put("TOKEN_SIGNING_KEY_FILE", keys.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
+        return environment;
+    }
+
+    /** projects-service checks tokens against the keys accounts-service publishes on {@code accountsPort}. */
+    public static Map<String, String> projects(Infrastructure infrastructure, int accountsPort) {
+        Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("projects"));
+        environment.put("ACCOUNTS_JWKS_URI", "http://localhost:" + accountsPort + "/.well-known/jwks.json");
+        return environment;
+    }
+}
