@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class Stack implements AutoCloseable {
 
+    /** The lowest bcrypt cost: most system tests are about the event pipeline, not password hashing. */
+    private static final int FAST_BCRYPT_COST = 4;
+
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Infrastructure infrastructure = SharedInfrastructure.get();
     private final PrintStream serviceLog;
@@ -67,6 +70,11 @@ final class Stack implements AutoCloseable {
         return startAccounts(freePort());
     }
 
+    /** Starts another accounts-service instance hashing at {@code bcryptCost}; its relay stands by. */
+    ServiceProcess startAccountsWithBcryptCost(int bcryptCost) {
+        return startAccounts(freePort(), bcryptCost);
+    }
+
     /** Kills the first accounts-service instance; the second one, if any, is left to take over. */
     void crashAccounts() throws InterruptedException {
         accounts.kill();
@@ -82,9 +90,12 @@ final class Stack implements AutoCloseable {
     }
 
     private ServiceProcess startAccounts(int port) {
+        return startAccounts(port, FAST_BCRYPT_COST);
+    }
+
+    private ServiceProcess startAccounts(int port, int bcryptCost) {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(infrastructure, dataDirectory));
-        // The lowest bcrypt cost: these tests measure the event pipeline, not password hashing.
-        environment.put("BCRYPT_COST", "4");
+        environment.put("BCRYPT_COST", Integer.toString(bcryptCost));
         environment.put("RELAY_RESTART_BACKOFF", "500ms");
         return ServiceProcess.start(root, "accounts-service", "accounts", port, environment, serviceLog);
     }
