@@ -68,10 +68,11 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @CsvSource({"accounts-service, 8081", "projects-service, 8082"})
-    void the_image_exposes_the_port_compose_publishes_and_checks(String service, String port) throws IOException {
-        String dockerfile = Files.readString(root.resolve(service).resolve("Dockerfile"));
-
-        assertThat(dockerfile).contains("EXPOSE " + port).contains("-pl " + service);
+    void the_image_is_built_for_the_service_and_port_compose_publishes_and_checks(String service, String port)
+            throws IOException {
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("EXPOSE ${PORT}").contains("-pl ${SERVICE}");
+        assertThat(services.get(service).get("build"))
+                .isEqualTo(Map.of("context", ".", "args", Map.of("SERVICE", service, "PORT", Integer.valueOf(port))));
         assertThat(environmentOf(service)).containsEntry("SERVER_PORT", port);
         assertThat(services.get(service).get("ports")).isEqualTo(List.of(port + ":" + port));
         assertThat(services.get(service).get("healthcheck").toString())
