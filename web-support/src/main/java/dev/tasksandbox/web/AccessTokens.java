@@ -2,6 +2,7 @@ package dev.tasksandbox.web;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
+import dev.tasksandbox.kernel.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,11 @@ public final class AccessTokens {
         decoder.setJwtValidator(validator(rules));
         return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
                 unavailable -> new JwtException("The keys to check the token are unavailable", unavailable));
+    }
+
+    /** The user an accepted token speaks for; its subject was checked to be a user id. */
+    public static UserId userOf(Jwt token) {
+        return UserId.parse(token.getSubject());
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenRules rules) {

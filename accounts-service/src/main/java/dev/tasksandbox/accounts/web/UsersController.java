@@ -9,6 +9,7 @@ import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.FieldValidation;
 import dev.tasksandbox.kernel.UserId;
+import dev.tasksandbox.web.AccessTokens;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,7 +61,7 @@ class UsersController {
 
     @GetMapping("/me")
     Mono<Profile> me(@AuthenticationPrincipal Jwt token) {
-        UserId user = UserId.parse(token.getSubject());
+        UserId user = AccessTokens.userOf(token);
         return profiles.of(user).switchIfEmpty(Mono.error(() -> new UserNotFound(user)));
     }
 
@@ -70,7 +71,7 @@ class UsersController {
         FieldValidation validation = new FieldValidation();
         EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
         validation.throwIfInvalid();
-        return changeEmail.handle(new ChangeEmail.Command(UserId.parse(token.getSubject()), email))
+        return changeEmail.handle(new ChangeEmail.Command(AccessTokens.userOf(token), email))
                 .then(Mono.fromSupplier(() -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
     }
 }

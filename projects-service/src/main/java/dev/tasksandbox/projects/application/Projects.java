@@ -1,10 +1,21 @@
 package dev.tasksandbox.projects.application;
 
+import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.domain.Project;
+import dev.tasksandbox.projects.domain.ProjectId;
 import reactor.core.publisher.Mono;
 
 /** The repository of projects; loads and saves whole aggregates, tasks included. */
 public interface Projects {
 
     Mono<Void> add(Project project);
+
+    /** The project if it exists and belongs to {@code owner}; empty otherwise, whichever the reason. */
+    Mono<Project> ownedBy(UserId owner, ProjectId id);
+
+    /** Saves a changed project; fails with {@link StaleProject} when it changed since it was loaded. */
+    Mono<Void> save(Project project);
+
+    /** Deletes a project for good; fails with {@link StaleProject} when it changed since it was loaded. */
+    Mono<Void> delete(Project project);
 }

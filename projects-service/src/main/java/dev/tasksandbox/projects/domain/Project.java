@@ -17,51 +17,104 @@ public final class Project extends AggregateRoot<ProjectId> {
 
     private final ProjectId id;
     private final UserId owner;
-    private final ProjectName name;
-    private final boolean archived;
-    private final Integer maxIncompleteTasks;
+    private ProjectName name;
+    private boolean archived;
+    private IncompleteTaskLimit limit;
     private final List<Task> tasks;
     private TaskNumber lastTaskNumber;
     private final long version;
 
-    private Project(ProjectId id, UserId owner, ProjectName name, boolean archived, Integer maxIncompleteTasks,
+    private Project(ProjectId id, UserId owner, ProjectName name, boolean archived, IncompleteTaskLimit limit,
                     List<Task> tasks, TaskNumber lastTaskNumber, long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.name = Objects.requireNonNull(name);
         this.archived = archived;
-        this.maxIncompleteTasks = maxIncompleteTasks;
+        this.limit = Objects.requireNonNull(limit);
         this.tasks = new ArrayList<>(tasks);
         this.lastTaskNumber = lastTaskNumber;
         this.version = version;
     }
 
     public static Project create(ProjectId id, UserId owner, ProjectName name) {
-        return new Project(id, owner, name, false, null, List.of(), null, 0);
+        return new Project(id, owner, name, false, IncompleteTaskLimit.NONE, List.of(), null, 0);
     }
 
     /** Rebuilds a stored project; {@code version} is the one read, for optimistic locking. */
     public static Project restore(ProjectId id, UserId owner, ProjectName name, boolean archived,
-                                  Integer maxIncompleteTasks, List<Task> tasks, TaskNumber lastTaskNumber, long version) {
-        return new Project(id, owner, name, archived, maxIncompleteTasks, tasks, lastTaskNumber, version);
+                                  IncompleteTaskLimit limit, List<Task> tasks, TaskNumber lastTaskNumber, long version) {
+        return new Project(id, owner, name, archived, limit, tasks, lastTaskNumber, version);
+    }
+
+    /**
+     * Renames the project and sets its limit on incomplete tasks. A limit below the current number of incomplete
+     * tasks is accepted: nothing is undone, but no task can be added or reopened until enough are completed.
+     */
+    public void update(ProjectName newName, IncompleteTaskLimit newLimit) {
+        refuseChangesWhenArchived();
+        name = Objects.requireNonNull(newName);
+        limit = Objects.requireNonNull(newLimit);
     }
 
     public TaskNumber addTask(TaskName taskName) {
         refuseChangesWhenArchived();
-        refuseBeyondIncompleteLimit();
+        refuseAnotherIncompleteTask();
         TaskNumber number = lastTaskNumber == null ? TaskNumber.FIRST : lastTaskNumber.next();
         tasks.add(new Task(number, taskName, null));
         lastTaskNumber = number;
         return number;
     }
 
+    /** Completing a completed task keeps its first completion time. */
     public void completeTask(TaskNumber number, Instant at) {
         refuseChangesWhenArchived();
-        task(number).orElseThrow(() -> new TaskNotFound(number)).complete(at);
+        existing(number).complete(at);
+    }
+
+    /** Reopening an incomplete task changes nothing; reopening a completed one counts against the limit. */
+    public void incompleteTask(TaskNumber number) {
+        refuseChangesWhenArchived();
+        Task task = existing(number);
+        if (task.isComplete()) {
+            refuseAnotherIncompleteTask();
+            task.incomplete();
+        }
+    }
+
+    /** Only a project whose tasks are all complete can be archived; a project without tasks can. */
+    public void archive() {
+        refuseChangesWhenArchived();
+        long incomplete = incompleteTasks();
+        if (incomplete > 0) {
+            throw new ProjectHasIncompleteTasks(incomplete);
+        }
+        archived = true;
+    }
+
+    public void unarchive() {
+        if (!archived) {
+            throw new ProjectNotArchived(id);
+        }
+        archived = false;
+    }
+
+    /** Deleting is final, so only an archived project, already set aside, may be deleted. */
+    public void checkDeletable() {
+        if (!archived) {
+            throw new ProjectNotArchived(id);
+        }
     }
 
     public Optional<Task> task(TaskNumber number) {
         return tasks.stream().filter(task -> task.number().equals(number)).findFirst();
+    }
+
+    private Task existing(TaskNumber number) {
+        return task(number).orElseThrow(() -> new TaskNotFound(number));
+    }
+
+    private long incompleteTasks() {
+        return tasks.stream().filter(task -> !task.isComplete()).count();
     }
 
     private void refuseChangesWhenArchived() {
@@ -70,10 +123,9 @@ public final class Project extends AggregateRoot<ProjectId> {
         }
     }
 
-    private void refuseBeyondIncompleteLimit() {
-        if (maxIncompleteTasks != null
-                && tasks.stream().filter(task -> !task.isComplete()).count() >= maxIncompleteTasks) {
-            throw new IncompleteTaskLimitReached(maxIncompleteTasks);
+    private void refuseAnotherIncompleteTask() {
+        if (!limit.allows(incompleteTasks() + 1)) {
+            throw new IncompleteTaskLimitReached(limit);
         }
     }
 
@@ -94,8 +146,8 @@ public final class Project extends AggregateRoot<ProjectId> {
         return archived;
     }
 
-    public Optional<Integer> maxIncompleteTasks() {
-        return Optional.ofNullable(maxIncompleteTasks);
+    public IncompleteTaskLimit incompleteTaskLimit() {
+        return limit;
     }
 
     public List<Task> tasks() {

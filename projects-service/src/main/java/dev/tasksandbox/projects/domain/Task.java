@@ -36,7 +36,16 @@ public final class Task {
     /** Completing twice keeps the first completion time. */
     void complete(Instant at) {
         if (completedAt == null) {
-            completedAt = at;
+            completedAt = Objects.requireNonNull(at);
         }
+    }
+
+    void incomplete() {
+        completedAt = null;
+    }
+
+    /** Rebuilds a stored task; tasks are otherwise created by their project. */
+    public static Task restore(TaskNumber number, TaskName name, Instant completedAt) {
+        return new Task(number, name, completedAt);
     }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject.Outcome;
-import dev.tasksandbox.projects.domain.Project;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,10 +14,9 @@ import reactor.core.publisher.Mono;
 
 class CreateExampleProjectTest {
 
-    private final List<Project> projects = new ArrayList<>();
+    private final InMemoryProjects stored = new InMemoryProjects();
     private final Set<UUID> processed = new HashSet<>();
-    private final CreateExampleProject useCase = new CreateExampleProject(
-            project -> Mono.fromRunnable(() -> projects.add(project)),
+    private final CreateExampleProject useCase = new CreateExampleProject(stored,
             eventId -> Mono.fromCallable(() -> processed.add(eventId)),
             new Transactions() {
                 @Override
@@ -35,7 +31,8 @@ class CreateExampleProjectTest {
 
         assertThat(useCase.handle(event).block()).isEqualTo(Outcome.CREATED);
 
-        assertThat(projects).singleElement().satisfies(project -> assertThat(project.owner()).isEqualTo(event.user()));
+        assertThat(stored.stored.values()).singleElement()
+                .satisfies(project -> assertThat(project.owner()).isEqualTo(event.user()));
     }
 
     @Test
@@ -45,6 +42,6 @@ class CreateExampleProjectTest {
 
         assertThat(useCase.handle(event).block()).isEqualTo(Outcome.ALREADY_PROCESSED);
 
-        assertThat(projects).hasSize(1);
+        assertThat(stored.stored).hasSize(1);
     }
 }

@@ -26,7 +26,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The consumer against a real broker and database, fed records the way the relay writes them. */
 class UserAccountEventsIT extends ProjectsServiceIT {
@@ -38,6 +41,9 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    WebTestClient http;
 
     @AfterAll
     static void closeProducer() {
@@ -55,6 +61,43 @@ class UserAccountEventsIT extends ProjectsServiceIT {
                 "1 Sign up! 2026-11-25T08:00:00.123456Z",
                 "2 Watch the tutorial -",
                 "3 Start using our awesome app -");
+    }
+
+    @Test
+    void the_example_project_is_readable_through_the_api_by_its_owner_only() {
+        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.parse("2026-11-25T08:00:00.123456Z"));
+        publish(event);
+        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
+        String token = accessToken(event.user().toString());
+
+        Map<String, Object> page = get(token, "/api/projects");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> project = ((List<Map<String, Object>>) page.get("projects")).get(0);
+        assertThat(project).containsEntry("name", "My first project").containsEntry("archived", false);
+
+        Map<String, Object> tasks = get(token, "/api/projects/" + project.get("id") + "/tasks");
+        assertThat(tasks.get("tasks")).isEqualTo(List.of(
+                Map.of("number", 1, "name", "Sign up!", "completedAt", "2026-11-25T08:00:00.123456Z"),
+                taskWithoutCompletion(2, "Watch the tutorial"),
+                taskWithoutCompletion(3, "Start using our awesome app")));
+        http.get().uri("/api/projects/" + project.get("id"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken(UUID.randomUUID().toString()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private Map<String, Object> get(String token, String path) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+    }
+
+    private static Map<String, Object> taskWithoutCompletion(int number, String name) {
+        Map<String, Object> task = new java.util.LinkedHashMap<>();
+        task.put("number", number);
+        task.put("name", name);
+        task.put("completedAt", null);
+        return task;
     }
 
     @Test

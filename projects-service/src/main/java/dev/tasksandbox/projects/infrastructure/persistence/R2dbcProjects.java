@@ -1,9 +1,17 @@
 package dev.tasksandbox.projects.infrastructure.persistence;
 
+import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.Projects;
+import dev.tasksandbox.projects.application.StaleProject;
+import dev.tasksandbox.projects.domain.IncompleteTaskLimit;
 import dev.tasksandbox.projects.domain.Project;
+import dev.tasksandbox.projects.domain.ProjectId;
+import dev.tasksandbox.projects.domain.ProjectName;
 import dev.tasksandbox.projects.domain.Task;
+import dev.tasksandbox.projects.domain.TaskName;
 import dev.tasksandbox.projects.domain.TaskNumber;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,7 +20,11 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
-/** Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. */
+/**
+ * Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. Every write checks
+ * and bumps {@code version}, so a write based on a stale read fails instead of overwriting (optimistic locking).
+ * Callers run each method inside a transaction: a project and its tasks are one aggregate.
+ */
 @Repository
 class R2dbcProjects implements Projects {
 
@@ -22,7 +34,6 @@ class R2dbcProjects implements Projects {
         this.database = database;
     }
 
-    /** Must run inside a transaction: the project and its tasks are one aggregate. */
     @Override
     public Mono<Void> add(Project project) {
         GenericExecuteSpec insert = database.sql("""
@@ -32,14 +43,61 @@ class R2dbcProjects implements Projects {
                 .bind("owner", project.owner().value())
                 .bind("name", project.name().value())
                 .bind("archived", project.isArchived())
-                .bind("lastTaskNumber", project.lastTaskNumber().map(TaskNumber::value).orElse(0));
-        Mono<Void> insertProject = Binding.nullable(insert, "maxIncomplete",
-                project.maxIncompleteTasks().orElse(null), Integer.class).then();
-        return insertProject.then(insertTasks(project));
+                .bind("lastTaskNumber", lastTaskNumber(project));
+        return Binding.nullable(insert, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
+                .then()
+                .then(writeTasks(project));
     }
 
-    /** All tasks in one statement: one round trip however many tasks the project starts with. */
-    private Mono<Void> insertTasks(Project project) {
+    @Override
+    public Mono<Project> ownedBy(UserId owner, ProjectId id) {
+        Mono<List<Task>> tasks = database.sql("SELECT number, name, completed_at FROM tasks WHERE project_id = :id ORDER BY number")
+                .bind("id", id.value())
+                .map(row -> Task.restore(new TaskNumber(row.get("number", Integer.class)),
+                        new TaskName(row.get("name", String.class)), instant(row)))
+                .all()
+                .collectList();
+        return database.sql("""
+                        SELECT name, archived, max_incomplete_tasks, last_task_number, version
+                        FROM projects WHERE id = :id AND owner_id = :owner""")
+                .bind("id", id.value())
+                .bind("owner", owner.value())
+                .map(ProjectRow::of)
+                .one()
+                .flatMap(row -> tasks.map(loaded -> row.toProject(id, owner, loaded)));
+    }
+
+    @Override
+    public Mono<Void> save(Project project) {
+        GenericExecuteSpec update = database.sql("""
+                        UPDATE projects SET name = :name, archived = :archived, max_incomplete_tasks = :maxIncomplete,
+                               last_task_number = :lastTaskNumber, version = version + 1
+                        WHERE id = :id AND version = :version""")
+                .bind("id", project.id().value())
+                .bind("version", project.version())
+                .bind("name", project.name().value())
+                .bind("archived", project.isArchived())
+                .bind("lastTaskNumber", lastTaskNumber(project));
+        return Binding.nullable(update, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 1 ? writeTasks(project) : Mono.error(new StaleProject()));
+    }
+
+    @Override
+    public Mono<Void> delete(Project project) {
+        // Tasks go with their project (ON DELETE CASCADE).
+        return database.sql("DELETE FROM projects WHERE id = :id AND version = :version")
+                .bind("id", project.id().value())
+                .bind("version", project.version())
+                .fetch().rowsUpdated()
+                .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty() : Mono.error(new StaleProject()));
+    }
+
+    /**
+     * Writes every task in one statement, one round trip however many there are. The version check above has
+     * already made sure nobody else wrote this project since it was read.
+     */
+    private Mono<Void> writeTasks(Project project) {
         List<Task> tasks = project.tasks();
         if (tasks.isEmpty()) {
             return Mono.empty();
@@ -51,11 +109,38 @@ class R2dbcProjects implements Projects {
                 .toArray(OffsetDateTime[]::new);
         return database.sql("""
                         INSERT INTO tasks (project_id, number, name, completed_at)
-                        SELECT :project, * FROM unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])""")
+                        SELECT :project, * FROM unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])
+                        ON CONFLICT (project_id, number)
+                        DO UPDATE SET name = excluded.name, completed_at = excluded.completed_at
+                        WHERE (tasks.name, tasks.completed_at) IS DISTINCT FROM (excluded.name, excluded.completed_at)""")
                 .bind("project", project.id().value())
                 .bind("numbers", numbers)
                 .bind("names", names)
                 .bind("completions", completions)
                 .then();
+    }
+
+    /** The project's own columns, read while the row is alive. */
+    private record ProjectRow(String name, boolean archived, Integer maxIncomplete, int lastTaskNumber, long version) {
+
+        static ProjectRow of(Readable row) {
+            return new ProjectRow(row.get("name", String.class), row.get("archived", Boolean.class),
+                    row.get("max_incomplete_tasks", Integer.class), row.get("last_task_number", Integer.class),
+                    row.get("version", Long.class));
+        }
+
+        Project toProject(ProjectId id, UserId owner, List<Task> tasks) {
+            return Project.restore(id, owner, new ProjectName(name), archived, new IncompleteTaskLimit(maxIncomplete),
+                    tasks, lastTaskNumber == 0 ? null : new TaskNumber(lastTaskNumber), version);
+        }
+    }
+
+    private static int lastTaskNumber(Project project) {
+        return project.lastTaskNumber().map(TaskNumber::value).orElse(0);
+    }
+
+    private static Instant instant(Readable row) {
+        OffsetDateTime completedAt = row.get("completed_at", OffsetDateTime.class);
+        return completedAt == null ? null : completedAt.toInstant();
     }
 }

@@ -1,0 +1,128 @@
+package dev.tasksandbox.projects.web;
+
+import static dev.tasksandbox.projects.web.PathParameters.projectId;
+
+import dev.tasksandbox.kernel.FieldValidation;
+import dev.tasksandbox.kernel.InvalidInput;
+import dev.tasksandbox.projects.application.ArchiveProject;
+import dev.tasksandbox.projects.application.CreateProject;
+import dev.tasksandbox.projects.application.DeleteProject;
+import dev.tasksandbox.projects.application.ProjectQueries;
+import dev.tasksandbox.projects.application.UnarchiveProject;
+import dev.tasksandbox.projects.application.UpdateProject;
+import dev.tasksandbox.projects.domain.IncompleteTaskLimit;
+import dev.tasksandbox.projects.domain.ProjectId;
+import dev.tasksandbox.projects.domain.ProjectName;
+import dev.tasksandbox.projects.domain.ProjectNotFound;
+import dev.tasksandbox.web.AccessTokens;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Projects of the caller. Writes answer 303 to what they changed, as the sandbox's clients expect. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectsController {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 500;
+
+    record NewProject(String name) {
+    }
+
+    record ProjectUpdate(String name, Integer maxIncompleteTasks) {
+    }
+
+    private final CreateProject createProject;
+    private final UpdateProject updateProject;
+    private final ArchiveProject archiveProject;
+    private final UnarchiveProject unarchiveProject;
+    private final DeleteProject deleteProject;
+    private final ProjectQueries queries;
+
+    ProjectsController(CreateProject createProject, UpdateProject updateProject, ArchiveProject archiveProject,
+                       UnarchiveProject unarchiveProject, DeleteProject deleteProject, ProjectQueries queries) {
+        this.createProject = createProject;
+        this.updateProject = updateProject;
+        this.archiveProject = archiveProject;
+        this.unarchiveProject = unarchiveProject;
+        this.deleteProject = deleteProject;
+        this.queries = queries;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> create(@AuthenticationPrincipal Jwt token, @RequestBody NewProject request) {
+        FieldValidation validation = new FieldValidation();
+        ProjectName name = validation.check(() -> new ProjectName(request.name()));
+        validation.throwIfInvalid();
+        return createProject.handle(new CreateProject.Command(AccessTokens.userOf(token), name))
+                .map(ProjectsController::seeProject);
+    }
+
+    @GetMapping
+    Mono<ProjectQueries.ProjectPage> list(@AuthenticationPrincipal Jwt token,
+                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
+                                          @RequestParam(required = false) String after) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput(List.of(new InvalidInput.FieldError("limit", "must be 1 to " + MAX_PAGE)));
+        }
+        ProjectId cursor = after == null ? null : projectId("after", after);
+        return queries.projects(AccessTokens.userOf(token), limit, cursor);
+    }
+
+    @GetMapping("/{id}")
+    Mono<ProjectQueries.ProjectDetails> project(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        ProjectId project = projectId(id);
+        return queries.project(AccessTokens.userOf(token), project)
+                .switchIfEmpty(Mono.error(() -> new ProjectNotFound(project)));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<Void>> update(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+                                      @RequestBody ProjectUpdate request) {
+        ProjectId project = projectId(id);
+        FieldValidation validation = new FieldValidation();
+        ProjectName name = validation.check(() -> new ProjectName(request.name()));
+        IncompleteTaskLimit limit = validation.check(() -> new IncompleteTaskLimit(request.maxIncompleteTasks()));
+        validation.throwIfInvalid();
+        return updateProject.handle(new UpdateProject.Command(AccessTokens.userOf(token), project, name, limit))
+                .then(Mono.fromSupplier(() -> seeProject(project)));
+    }
+
+    @PutMapping("/{id}/archive")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> archive(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return archiveProject.handle(AccessTokens.userOf(token), projectId(id));
+    }
+
+    @PutMapping("/{id}/unarchive")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> unarchive(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return unarchiveProject.handle(AccessTokens.userOf(token), projectId(id));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        return deleteProject.handle(AccessTokens.userOf(token), projectId(id));
+    }
+
+    static ResponseEntity<Void> seeProject(ProjectId project) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/api/projects/" + project)).build();
+    }
+}
