@@ -66,4 +66,15 @@ final class AccountsClient {
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
+
+    /** The id of the user a token speaks for, as the profile says. */
+    String userIdOf(String baseUrl, String accessToken) throws Exception {
+        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/users/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = ID.matcher(profile.body());
+        if (profile.statusCode() != 200 || !id.find()) {
+            throw new IllegalStateException("No profile: " + profile.statusCode() + " " + profile.body());
+        }
+        return id.group(1);
+    }
 }

@@ -1,0 +1,136 @@
+package dev.tasksandbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Throughput and latency of projects-service, straight to it (no gateway), with a valid token: 32 clients for
+ * 30 s reading a task list, then adding tasks, then the time of a project page for a user with 100,000 projects.
+ * Run with {@code mvn verify -Pbenchmarks -pl system-tests}.
+ */
+@Tag("benchmark")
+@ExtendWith(SharedStack.class)
+class ProjectsBenchmarkIT {
+
+    private static final int CLIENTS = 32;
+    private static final Duration RUN = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static Stack stack;
+    private final AccountsClient accounts = new AccountsClient();
+
+    @BeforeAll
+    static void useStack() {
+        stack = SharedStack.get();
+    }
+
+    @Test
+    void reading_a_task_list_and_adding_tasks_under_load() throws Exception {
+        String token = newUserToken();
+        String project = createProject(token, "Benchmark project");
+        for (int i = 1; i <= 10; i++) {
+            send(post(project + "/tasks", token, "{\"name\":\"Task number " + i + "\"}"));
+        }
+        HttpRequest readTasks = get(project + "/tasks", token);
+        LoadRun.run(CLIENTS, Duration.ofSeconds(5), 200, client -> () -> send(readTasks)); // warm-up
+
+        LoadRun.Result reads = LoadRun.run(CLIENTS, RUN, 200, client -> () -> send(readTasks));
+        System.out.println("BENCHMARK GET /api/projects/{id}/tasks (10 tasks), " + CLIENTS + " clients: " + reads);
+
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            projects.add(createProject(token, "Writer " + i));
+        }
+        LoadRun.Result writes = LoadRun.run(CLIENTS, RUN, 303, client -> {
+            HttpRequest addTask = post(projects.get(client) + "/tasks", token, "{\"name\":\"Another task\"}");
+            return () -> send(addTask);
+        });
+        System.out.println("BENCHMARK POST /api/projects/{id}/tasks, " + CLIENTS + " clients, one project each: " + writes);
+        assertThat(reads.failures()).isZero();
+        assertThat(writes.failures()).isZero();
+    }
+
+    @Test
+    void a_page_of_projects_for_a_user_with_100000_projects() throws Exception {
+        String token = newUserToken();
+        String owner = accounts.userIdOf(stack.accountsUrl(), token);
+        String deepCursor;
+        try (Connection projects = stack.database("projects")) {
+            try (PreparedStatement insert = projects.prepareStatement("""
+                    INSERT INTO projects (id, owner_id, name, archived, last_task_number, version)
+                    SELECT gen_random_uuid(), ?::uuid, 'Project ' || n, false, 0, 0 FROM generate_series(1, 100000) n""")) {
+                insert.setString(1, owner);
+                insert.executeUpdate();
+            }
+            projects.createStatement().execute("ANALYZE projects");
+            try (PreparedStatement cursor = projects.prepareStatement(
+                    "SELECT id::text FROM projects WHERE owner_id = ?::uuid ORDER BY position OFFSET 90000 LIMIT 1")) {
+                cursor.setString(1, owner);
+                try (ResultSet row = cursor.executeQuery()) {
+                    row.next();
+                    deepCursor = row.getString(1);
+                }
+            }
+        }
+        double first = medianMillis(get("/api/projects?limit=100", token));
+        double deep = medianMillis(get("/api/projects?limit=100&after=" + deepCursor, token));
+        System.out.printf("BENCHMARK GET /api/projects?limit=100 for a user with 100,000 projects, median of 50: "
+                + "first page %.1f ms, page after the 90,000th project %.1f ms%n", first, deep);
+    }
+
+    private String newUserToken() throws Exception {
+        String email = "bench-" + UUID.randomUUID() + "@example.com";
+        accounts.register(stack.accountsUrl(), email).orElseThrow();
+        return accounts.accessToken(stack.accountsUrl(), email);
+    }
+
+    private String createProject(String token, String name) throws Exception {
+        HttpResponse<Void> created = HTTP.send(post("/api/projects", token, "{\"name\":\"" + name + "\"}"),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(created.statusCode()).isEqualTo(303);
+        return created.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static double medianMillis(HttpRequest request) throws Exception {
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            long start = System.nanoTime();
+            assertThat(send(request)).isEqualTo(200);
+            if (i >= 10) {
+                nanos.add(System.nanoTime() - start);
+            }
+        }
+        Collections.sort(nanos);
+        return nanos.get(nanos.size() / 2) / 1e6;
+    }
+
+    private static HttpRequest get(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path))
+                .header("Authorization", "Bearer " + token).build();
+    }
+
+    private static HttpRequest post(String path, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static int send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
