@@ -66,6 +66,7 @@ public final class TokenForge {
                         .claim("iat", now + 3600).claim("exp", now + 7200).signedWith(key.getPrivate())),
                 new Attack("wrong audience", valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
                 new Attack("wrong issuer", valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
+                new Attack("no expiry", valid(kid, subject, issuer, audience).without("exp").signedWith(key.getPrivate())),
                 new Attack("no subject", valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
                 new Attack("subject not a user id", valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
                 new Attack("truncated", valid.substring(0, valid.length() - 10)),

@@ -54,8 +54,11 @@ public final class AccessTokens {
     }
 
     static OAuth2TokenValidator<Jwt> validator(TokenRules rules) {
+        JwtTimestampValidator lifetime = new JwtTimestampValidator(rules.clockSkew());
+        // A token without exp would never expire; Spring accepts one unless told otherwise.
+        lifetime.setAllowEmptyExpiryClaim(false);
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                new JwtTimestampValidator(rules.clockSkew()),
+                lifetime,
                 new JwtIssuerValidator(rules.issuer()),
                 new JwtClaimValidator<List<String>>("aud", audience -> audience != null && audience.contains(rules.audience())),
                 new JwtClaimValidator<String>("sub", AccessTokens::isUserId),

@@ -1,37 +1,45 @@
 package dev.tasksandbox.web;
 
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import reactor.core.publisher.Mono;
 
 /**
  * The security both services share: a stateless API (no session, no CSRF token, no login page) whose callers
- * prove who they are with a bearer access token; each service only says which paths are open.
+ * prove who they are with a bearer access token; each service only says which requests are open.
  */
 public final class ApiSecurity {
 
     private ApiSecurity() {
     }
 
+    /**
+     * On an open request a bearer token is not even read: a client that sends its expired token everywhere must
+     * still be able to log in, refresh it, register or fetch the keys.
+     */
     public static SecurityWebFilterChain filterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                     Customizer<ServerHttpSecurity.AuthorizeExchangeSpec> access) {
+                                                     ServerWebExchangeMatcher open) {
         BearerTokenProblems problems = new BearerTokenProblems();
         ServerAuthenticationEntryPointFailureHandler failures = new ServerAuthenticationEntryPointFailureHandler(problems);
         // Key-fetch failures are answered 503 by the entry point instead of escaping as a 500.
         failures.setRethrowAuthenticationServiceException(false);
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchanges -> {
-                    access.customize(exchanges);
-                    exchanges.anyExchange().authenticated();
-                })
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(open).permitAll()
+                        .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(exchange -> open.matches(exchange)
+                                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange)))
                         .jwt(jwt -> jwt.jwtDecoder(decoder))
                         .authenticationEntryPoint(problems)
                         .authenticationFailureHandler(failures))

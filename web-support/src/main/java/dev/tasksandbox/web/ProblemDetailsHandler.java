@@ -3,6 +3,8 @@ package dev.tasksandbox.web;
 import dev.tasksandbox.kernel.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.RejectedExecutionException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +32,19 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         problem.setTitle("Invalid request");
         problem.setProperty("errors", invalid.errors());
         return problem;
+    }
+
+    /** A body larger than the codecs accept. */
+    @ExceptionHandler(DataBufferLimitException.class)
+    public ProblemDetail tooLarge(DataBufferLimitException error) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
+    }
+
+    /** A bounded worker queue (password hashing) is full: the service is saturated, not broken. */
+    @ExceptionHandler(RejectedExecutionException.class)
+    public ResponseEntity<ProblemDetail> saturated(RejectedExecutionException error) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
     }
 
     @ExceptionHandler(Exception.class)

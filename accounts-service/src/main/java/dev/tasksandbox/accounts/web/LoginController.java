@@ -48,6 +48,9 @@ class LoginController {
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return exchange.getFormData()
+                // Spring's form reader lets a broken %-escape escape as IllegalArgumentException.
+                .onErrorMap(IllegalArgumentException.class, broken -> new InvalidInput(List.of(
+                        new InvalidInput.FieldError("form", "is not valid application/x-www-form-urlencoded data"))))
                 .flatMap(this::grant)
                 // Tokens must never be cached by a browser or a proxy (RFC 6749, section 5.1).
                 .map(pair -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair)));

@@ -123,6 +123,32 @@ class LoginIT extends AccountsServiceIT {
     }
 
     @Test
+    void a_stale_bearer_token_sent_along_does_not_block_logging_in_refreshing_or_registering() {
+        String email = uniqueEmail();
+        http.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "password", "correct horse"))
+                .exchange().expectStatus().isCreated();
+        Map<String, Object> tokens = http.post().uri("/api/users/login").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .body(BodyInserters.fromFormData("username", email).with("password", "correct horse"))
+                .exchange().expectStatus().isOk().expectBody(Client.JSON).returnResult().getResponseBody();
+
+        http.post().uri("/api/users/login").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .body(BodyInserters.fromFormData("grant_type", "refresh_token")
+                        .with("refresh_token", tokens.get("refresh_token").toString()))
+                .exchange().expectStatus().isOk();
+        http.get().uri("/.well-known/jwks.json").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void a_form_with_a_broken_percent_escape_is_a_422_not_a_500() {
+        http.post().uri("/api/users/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("grant_type=refresh_token&refresh_token=abc%zz")
+                .exchange().expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("form");
+    }
+
+    @Test
     void an_unknown_refresh_token_is_a_401() {
         client().refresh("bm90LWEtcmVhbC10b2tlbg").expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.detail").isEqualTo("Unknown refresh token");

@@ -5,6 +5,7 @@ import dev.tasksandbox.projects.domain.ConcurrentChange;
 import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.ProjectNotFound;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -36,7 +37,7 @@ public final class ProjectChanges {
     }
 
     /** Checks that the project may go, with {@code check}, and deletes it. */
-    public Mono<Void> delete(UserId owner, ProjectId id, java.util.function.Consumer<Project> check) {
+    public Mono<Void> delete(UserId owner, ProjectId id, Consumer<Project> check) {
         return withRetries(id, load(owner, id)
                 .flatMap(project -> {
                     check.accept(project);

@@ -70,6 +70,8 @@ class ProjectTest {
 
         assertThatThrownBy(project::archive).isInstanceOf(ProjectHasIncompleteTasks.class)
                 .hasMessage("Project has 2 incomplete tasks");
+        project.completeTask(TaskNumber.FIRST, monday);
+        assertThatThrownBy(project::archive).hasMessage("Project has 1 incomplete tasks");
         assertThat(project.isArchived()).isFalse();
     }
 
@@ -195,6 +197,13 @@ class ProjectTest {
         assertThatThrownBy(() -> new ProjectName(" abc ")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new TaskName("x".repeat(33))).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> new ProjectName(null)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void names_contain_no_control_characters() {
+        assertThatThrownBy(() -> new ProjectName("ab\u0000cd")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> new TaskName("line\nbreak")).isInstanceOf(InvalidValueException.class);
+        assertThat(new TaskName("Café ☕ time").value()).isEqualTo("Café ☕ time");
     }
 
     @Test

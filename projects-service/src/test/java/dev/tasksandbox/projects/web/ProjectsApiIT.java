@@ -101,6 +101,9 @@ class ProjectsApiIT extends ProjectsServiceIT {
         user.put(project, Map.of("name", "Home", "maxIncompleteTasks", -1)).expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxIncompleteTasks");
         user.post(project + "/tasks", Map.of("name", " ab ")).expectStatus().isEqualTo(422);
+        user.post("/api/projects", Map.of("name", "ab\u0000cd")).expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
+        user.post("/api/projects", "null").expectStatus().isEqualTo(422);
 
         assertThat(user.json(project)).containsEntry("name", "Household");
         assertThat((List<?>) user.json(project + "/tasks").get("tasks")).isEmpty();

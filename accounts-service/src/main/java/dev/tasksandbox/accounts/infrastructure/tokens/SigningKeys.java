@@ -1,12 +1,12 @@
 package dev.tasksandbox.accounts.infrastructure.tokens;
 
 import com.nimbusds.jose.JOSEException;
-import dev.tasksandbox.accounts.application.PublicKeys;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.tasksandbox.accounts.application.PublicKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Flux;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,9 +39,9 @@ class TokenConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ApiSecurity.filterChain(http, decoder, open -> open
-                .pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login").permitAll()
-                .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll());
+        return ApiSecurity.filterChain(http, decoder, new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login"),
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json"),
+                ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")));
     }
 }

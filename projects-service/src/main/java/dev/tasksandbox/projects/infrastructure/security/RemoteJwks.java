@@ -7,19 +7,29 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * accounts-service's public keys, fetched over HTTP and kept for {@code jwksMaxAge}. A token signed by a key not
- * yet known makes it fetch again at once (rotation needs no restart), though never more often than
- * {@code jwksMinRefreshInterval}. When the keys cannot be fetched the lookup fails with a plain
- * {@link JwtException}, which the security chain answers 503: the token may be fine, its check is not possible.
+ * accounts-service's public keys, fetched over HTTP.
+ * <ul>
+ *   <li>Kept for {@code jwksMaxAge}, then fetched again, so a removed key stops working. If that refresh fails,
+ *       the keys held so far go on serving: they were valid a moment ago, and accounts may only be restarting.</li>
+ *   <li>A token signed by a key not yet known makes it fetch at once (rotation needs no restart), but at most once
+ *       per {@code jwksMinRefreshInterval}, counted from the last attempt, so forged key ids cannot turn this
+ *       service into a flood against accounts. If that fetch fails the token cannot be judged: a plain
+ *       {@link JwtException}, which the security chain answers 503.</li>
+ *   <li>Concurrent requests share one fetch in flight.</li>
+ * </ul>
  */
 final class RemoteJwks {
 
+    private static final Logger log = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
 
     private record Fetched(JWKSet keys, Instant at) {
@@ -28,7 +38,9 @@ final class RemoteJwks {
     private final WebClient http;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private volatile Fetched fetched;
+    private volatile Instant lastAttempt = Instant.EPOCH;
 
     RemoteJwks(WebClient http, SecurityProperties properties, Clock clock) {
         this.http = http;
@@ -45,24 +57,39 @@ final class RemoteJwks {
 
     private Mono<JWKSet> current() {
         Fetched last = fetched;
-        if (last == null || last.at().plus(properties.jwksMaxAge()).isBefore(clock.instant())) {
+        if (last == null) {
             return fetch();
+        }
+        if (last.at().plus(properties.jwksMaxAge()).isBefore(clock.instant()) && mayRefetch()) {
+            return fetch().onErrorResume(failure -> {
+                log.warn("Could not refresh the signing keys; going on with those fetched at {}", last.at());
+                return Mono.just(last.keys());
+            });
         }
         return Mono.just(last.keys());
     }
 
     private boolean mayRefetch() {
-        Fetched last = fetched;
-        return last == null || last.at().plus(properties.jwksMinRefreshInterval()).isBefore(clock.instant());
+        return lastAttempt.plus(properties.jwksMinRefreshInterval()).isBefore(clock.instant());
     }
 
     private Mono<JWKSet> fetch() {
-        return http.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class)
+        Mono<JWKSet> shared = inFlight.get();
+        if (shared != null) {
+            return shared;
+        }
+        Mono<JWKSet> fresh = Mono.defer(() -> {
+                    lastAttempt = clock.instant();
+                    return http.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class);
+                })
                 .timeout(FETCH_TIMEOUT)
                 .map(RemoteJwks::parse)
                 .doOnNext(keys -> fetched = new Fetched(keys, clock.instant()))
                 .onErrorMap(error -> !(error instanceof JwtException),
-                        error -> new JwtException("The signing keys could not be fetched from " + properties.jwksUri(), error));
+                        error -> new JwtException("The signing keys could not be fetched from " + properties.jwksUri(), error))
+                .doFinally(signal -> inFlight.set(null))
+                .cache();
+        return inFlight.compareAndSet(null, fresh) ? fresh : inFlight.get() != null ? inFlight.get() : fresh;
     }
 
     private static JWKSet parse(String json) {

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** projects-service is a resource server: everything but health needs an access token issued by accounts. */
@@ -31,7 +32,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ApiSecurity.filterChain(http, decoder, open -> open
-                .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll());
+        return ApiSecurity.filterChain(http, decoder,
+                ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus"));
     }
 }
