@@ -2,12 +2,13 @@ package dev.tasksandbox.accounts.application;
 
 import dev.tasksandbox.kernel.UserId;
 import java.time.Duration;
+import reactor.core.publisher.Mono;
 
-/** Issues the signed, short-lived access tokens every service accepts. */
+/** Issues the signed, short-lived access tokens every service accepts. Signing costs CPU, so it is asynchronous. */
 public interface AccessTokenIssuer {
 
     record AccessToken(String value, Duration lifetime) {
     }
 
-    AccessToken issue(UserId user);
+    Mono<AccessToken> issue(UserId user);
 }

@@ -31,9 +31,7 @@ public final class Sessions {
 
     Mono<TokenPair> continueFamily(UserId user, UUID family) {
         return refreshTokens.issue(user, family, clock.instant().plus(refreshTokenLifetime))
-                .map(refresh -> {
-                    AccessTokenIssuer.AccessToken access = accessTokens.issue(user);
-                    return new TokenPair(access.value(), access.lifetime(), refresh);
-                });
+                .zipWith(accessTokens.issue(user),
+                        (refresh, access) -> new TokenPair(access.value(), access.lifetime(), refresh));
     }
 }

@@ -17,8 +17,8 @@ final class SessionsFixture {
     final InMemoryRefreshTokens refreshTokens = new InMemoryRefreshTokens();
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final AtomicInteger issued = new AtomicInteger();
-    final AccessTokenIssuer accessTokens = user -> new AccessTokenIssuer.AccessToken(
-            "access-" + user + "-" + issued.incrementAndGet(), Duration.ofMinutes(15));
+    final AccessTokenIssuer accessTokens = user -> Mono.fromSupplier(() -> new AccessTokenIssuer.AccessToken(
+            "access-" + user + "-" + issued.incrementAndGet(), Duration.ofMinutes(15)));
     final Sessions sessions = new Sessions(accessTokens, refreshTokens, clock, REFRESH_LIFETIME);
     final Transactions transactions = new Transactions() {
         @Override

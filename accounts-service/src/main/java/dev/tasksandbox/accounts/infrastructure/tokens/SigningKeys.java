@@ -35,6 +35,7 @@ public final class SigningKeys implements PublicKeys {
     private final RSAPrivateCrtKey signingKey;
     private final String signingKeyId;
     private final JWKSet publicKeys;
+    private final Map<String, Object> publishedJwkSet;
 
     SigningKeys(RSAPrivateCrtKey signingKey, List<RSAPublicKey> verificationKeys) {
         this.signingKey = signingKey;
@@ -46,6 +47,7 @@ public final class SigningKeys implements PublicKeys {
                 .forEach(keys::add);
         this.signingKeyId = signing.getKeyID();
         this.publicKeys = new JWKSet(keys);
+        this.publishedJwkSet = Map.copyOf(publicKeys.toJSONObject(true));
     }
 
     static SigningKeys from(TokenProperties properties) {
@@ -70,7 +72,7 @@ public final class SigningKeys implements PublicKeys {
 
     @Override
     public Map<String, Object> asJwkSet() {
-        return publicKeys.toJSONObject(true);
+        return publishedJwkSet;
     }
 
     private static RSAPrivateCrtKey signingKeyFrom(TokenProperties properties) {
