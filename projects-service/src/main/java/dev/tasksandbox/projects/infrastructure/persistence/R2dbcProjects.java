@@ -11,27 +11,29 @@ import dev.tasksandbox.projects.domain.Task;
 import dev.tasksandbox.projects.domain.TaskName;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import io.r2dbc.spi.Readable;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. Every write checks
  * and bumps {@code version}, so a write based on a stale read fails instead of overwriting (optimistic locking).
- * Callers run each method inside a transaction: a project and its tasks are one aggregate.
+ * A project and its tasks are one aggregate, so each write is one transaction, or part of the caller's.
  */
 @Repository
 class R2dbcProjects implements Projects {
 
     private final DatabaseClient database;
+    private final TransactionalOperator transaction;
 
-    R2dbcProjects(DatabaseClient database) {
+    R2dbcProjects(DatabaseClient database, TransactionalOperator transaction) {
         this.database = database;
+        this.transaction = transaction;
     }
 
     @Override
@@ -44,9 +46,10 @@ class R2dbcProjects implements Projects {
                 .bind("name", project.name().value())
                 .bind("archived", project.isArchived())
                 .bind("lastTaskNumber", lastTaskNumber(project));
-        return Binding.nullable(insert, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
+        return SqlValues.bindNullable(insert, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
                 .then()
-                .then(writeTasks(project));
+                .then(writeTasks(project))
+                .as(transaction::transactional);
     }
 
     @Override
@@ -54,7 +57,7 @@ class R2dbcProjects implements Projects {
         Mono<List<Task>> tasks = database.sql("SELECT number, name, completed_at FROM tasks WHERE project_id = :id ORDER BY number")
                 .bind("id", id.value())
                 .map(row -> Task.restore(new TaskNumber(row.get("number", Integer.class)),
-                        new TaskName(row.get("name", String.class)), instant(row)))
+                        new TaskName(row.get("name", String.class)), SqlValues.instant(row, "completed_at")))
                 .all()
                 .collectList();
         return database.sql("""
@@ -78,9 +81,10 @@ class R2dbcProjects implements Projects {
                 .bind("name", project.name().value())
                 .bind("archived", project.isArchived())
                 .bind("lastTaskNumber", lastTaskNumber(project));
-        return Binding.nullable(update, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
+        return SqlValues.bindNullable(update, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
                 .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? writeTasks(project) : Mono.error(new StaleProject()));
+                .flatMap(updated -> updated == 1 ? writeTasks(project) : Mono.error(new StaleProject()))
+                .as(transaction::transactional);
     }
 
     @Override
@@ -139,8 +143,4 @@ class R2dbcProjects implements Projects {
         return project.lastTaskNumber().map(TaskNumber::value).orElse(0);
     }
 
-    private static Instant instant(Readable row) {
-        OffsetDateTime completedAt = row.get("completed_at", OffsetDateTime.class);
-        return completedAt == null ? null : completedAt.toInstant();
-    }
 }
