@@ -73,11 +73,8 @@ final class RemoteJwks {
         return lastAttempt.plus(properties.jwksMinRefreshInterval()).isBefore(clock.instant());
     }
 
+    /** Joins the fetch in flight, or starts one that later callers join until it ends. */
     private Mono<JWKSet> fetch() {
-        Mono<JWKSet> shared = inFlight.get();
-        if (shared != null) {
-            return shared;
-        }
         Mono<JWKSet> fresh = Mono.defer(() -> {
                     lastAttempt = clock.instant();
                     return http.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class);
@@ -89,7 +86,8 @@ final class RemoteJwks {
                         error -> new JwtException("The signing keys could not be fetched from " + properties.jwksUri(), error))
                 .doFinally(signal -> inFlight.set(null))
                 .cache();
-        return inFlight.compareAndSet(null, fresh) ? fresh : inFlight.get() != null ? inFlight.get() : fresh;
+        Mono<JWKSet> shared = inFlight.compareAndExchange(null, fresh);
+        return shared != null ? shared : fresh;
     }
 
     private static JWKSet parse(String json) {
