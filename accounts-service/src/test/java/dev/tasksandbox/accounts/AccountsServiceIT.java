@@ -1,15 +1,13 @@
 package dev.tasksandbox.accounts;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.localstack.SharedInfrastructure;
+import dev.tasksandbox.localstack.TokenForge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.interfaces.RSAPublicKey;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,11 +45,7 @@ public abstract class AccountsServiceIT {
 
     /** The {@code kid} accounts gives a key: its RFC 7638 thumbprint. */
     protected static String keyId(KeyPair keys) {
-        try {
-            return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).build().computeThumbprint().toString();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TokenForge.keyId(keys);
     }
 
     protected static String uniqueEmail() {

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
-final class FreePort {
+/** Ports for servers started by the stack and its tests. */
+public final class FreePort {
 
     private FreePort() {
     }
 
     /** The given port, or when it is 0, one the OS reports free right now. */
-    static int orAny(int port) {
+    public static int orAny(int port) {
         if (port > 0) {
             return port;
         }

@@ -1,10 +1,14 @@
 package dev.tasksandbox.localstack;
 
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +77,26 @@ public final class TokenForge {
                 new Attack("garbage", "not.a.token"),
                 new Attack("signed by another key pair",
                         valid(kid, subject, issuer, audience).signedWith(RsaKeyFiles.generate().getPrivate())));
+    }
+
+    /**
+     * The key id accounts-service gives a key: its RFC 7638 thumbprint, computed here independently of the
+     * service's JOSE library, so tests also check that the service computes it right.
+     */
+    public static String keyId(KeyPair keys) {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        String canonical = "{\"e\":\"" + encode(unsigned(key.getPublicExponent())) + "\",\"kty\":\"RSA\",\"n\":\""
+                + encode(unsigned(key.getModulus())) + "\"}";
+        try {
+            return encode(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     public TokenForge header(String name, Object value) {

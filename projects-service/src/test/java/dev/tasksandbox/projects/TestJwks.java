@@ -1,12 +1,12 @@
 package dev.tasksandbox.projects;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
+import dev.tasksandbox.localstack.TokenForge;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,11 +64,7 @@ public final class TestJwks {
     }
 
     public static String keyId(KeyPair keys) {
-        try {
-            return jwk(keys).computeThumbprint().toString();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TokenForge.keyId(keys);
     }
 
     private byte[] json() {
@@ -77,12 +73,7 @@ public final class TestJwks {
     }
 
     private static RSAKey jwk(KeyPair keys) {
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.RS256).build();
-        try {
-            return new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256).keyID(keyId(keys)).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tasksandbox.systemtests;
 
+import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.SharedInfrastructure;
@@ -112,10 +113,6 @@ final class Stack implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePort.orAny(0);
     }
 }

@@ -3,7 +3,6 @@ package dev.tasksandbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -56,15 +55,11 @@ class AccessTokensTest {
     }
 
     private String token(KeyPair keys) {
-        return TokenForge.valid(jwk(keys).getKeyID(), user, RULES.issuer(), RULES.audience()).signedWith(keys.getPrivate());
+        return TokenForge.valid(TokenForge.keyId(keys), user, RULES.issuer(), RULES.audience()).signedWith(keys.getPrivate());
     }
 
     private static JWK jwk(KeyPair keys) {
-        try {
-            RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).algorithm(JWSAlgorithm.RS256).build();
-            return new RSAKey.Builder(key).keyID(key.computeThumbprint().toString()).build();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).algorithm(JWSAlgorithm.RS256)
+                .keyID(TokenForge.keyId(keys)).build();
     }
 }
