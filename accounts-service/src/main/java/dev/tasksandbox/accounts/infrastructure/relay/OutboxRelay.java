@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,7 +48,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private ScheduledExecutorService supervisor;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile KafkaPublisher publisher;
-    private volatile RelayState state = RelayState.STOPPED;
+    private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
     private volatile String lastError;
     private volatile boolean running;
 
@@ -56,7 +57,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     public RelayState state() {
-        return state;
+        return state.get();
     }
 
     /**
@@ -102,7 +103,7 @@ public final class OutboxRelay implements SmartLifecycle {
             engineThread.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        state = RelayState.STOPPED;
+        state.set(RelayState.STOPPED);
     }
 
     @Override
@@ -120,7 +121,7 @@ public final class OutboxRelay implements SmartLifecycle {
         if (!running) {
             return;
         }
-        state = RelayState.RUNNING;
+        state.set(RelayState.RUNNING);
         try {
             ensureTopicExists();
             publisher = new KafkaPublisher(properties.kafka().bootstrapServers(), this::batchPublished);
@@ -142,11 +143,14 @@ public final class OutboxRelay implements SmartLifecycle {
         publishedEvents.addAndGet(events);
     }
 
+    /**
+     * Called by the engine when it ends, or by runEngine when it could not start: one restart either way. Not
+     * synchronized on this object, which stop() holds while it waits for the engine that calls back here.
+     */
     private void engineStopped(boolean success, String message, Throwable error) {
-        if (!running) {
+        if (!running || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
             return;
         }
-        state = RelayState.RESTARTING;
         lastError = message;
         log.warn("Relay stopped (success={}): {}; restarting in {}", success, message, properties.restartBackoff(), error);
         supervisor.schedule(() -> engineThread.execute(this::runEngine),
