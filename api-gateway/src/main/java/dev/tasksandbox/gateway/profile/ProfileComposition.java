@@ -1,0 +1,132 @@
+package dev.tasksandbox.gateway.profile;
+
+import dev.tasksandbox.gateway.GatewayProperties;
+import dev.tasksandbox.gateway.edge.RequestIdentity;
+import dev.tasksandbox.gateway.profile.ComposedProfile.Profile;
+import dev.tasksandbox.gateway.profile.ComposedProfile.ProjectSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Composes {@code GET /api/users/me}: asks accounts-service for the profile and projects-service for the
+ * caller's projects at the same time, each with the caller's own token, so neither can answer with another
+ * user's data.
+ *
+ * <ul>
+ *   <li>accounts-service decides who the caller is: whatever it answers other than 200 (401 for a bad token)
+ *       is passed on as it is, and the projects are not shown.</li>
+ *   <li>When projects-service is down, slow or refuses, the answer is still 200 with the profile, without
+ *       {@code projects}, and a {@code Warning: 199} header saying so: the profile is the main content, and
+ *       a client can show it and retry for the projects later.</li>
+ * </ul>
+ */
+public final class ProfileComposition {
+
+    static final String PARTIAL_WARNING = "199 api-gateway \"projects are unavailable; the profile is partial\"";
+    private static final Logger log = LoggerFactory.getLogger(ProfileComposition.class);
+    private static final int PAGE_SIZE = 500; // the largest page projects-service serves
+    private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_LANGUAGE,
+            RequestIdentity.REQUEST_ID, RequestIdentity.TRACEPARENT);
+    private static final List<String> PASSED_BACK = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.WWW_AUTHENTICATE,
+            HttpHeaders.RETRY_AFTER);
+
+    private final WebClient accounts;
+    private final WebClient projects;
+    private final Duration projectsTimeout;
+    private final JsonMapper json;
+
+    public ProfileComposition(WebClient.Builder http, GatewayProperties properties, JsonMapper json) {
+        this.accounts = http.clone().baseUrl(properties.upstreams().accounts().toString()).build();
+        this.projects = http.clone().baseUrl(properties.upstreams().projects().toString()).build();
+        this.projectsTimeout = properties.profile().projectsTimeout();
+        this.json = json;
+    }
+
+    public Mono<ServerResponse> profile(ServerRequest request) {
+        HttpHeaders caller = forwarded(request.headers().asHttpHeaders());
+        Mono<ResponseEntity<byte[]>> profile = accounts.get().uri("/api/users/me")
+                .headers(headers -> headers.addAll(caller))
+                .exchangeToMono(answer -> answer.toEntity(byte[].class));
+        Mono<Optional<List<ProjectSummary>>> activeProjects = activeProjects(caller)
+                .collectList()
+                .timeout(projectsTimeout)
+                .map(Optional::of)
+                .onErrorResume(error -> {
+                    log.warn("Profile without projects: projects-service failed: {}", error.toString());
+                    return Mono.just(Optional.empty());
+                });
+        return Mono.zip(profile, activeProjects)
+                .flatMap(both -> answer(both.getT1(), both.getT2()));
+    }
+
+    private Mono<ServerResponse> answer(ResponseEntity<byte[]> profile, Optional<List<ProjectSummary>> projects) {
+        if (profile.getStatusCode().value() != HttpStatus.OK.value()) {
+            return passOn(profile);
+        }
+        ComposedProfile composed = ComposedProfile.of(json.readValue(profile.getBody(), Profile.class), projects);
+        ServerResponse.BodyBuilder ok = ServerResponse.ok();
+        if (projects.isEmpty()) {
+            ok.header(HttpHeaders.WARNING, PARTIAL_WARNING);
+        }
+        return ok.bodyValue(composed);
+    }
+
+    private static Mono<ServerResponse> passOn(ResponseEntity<byte[]> upstream) {
+        ServerResponse.BodyBuilder response = ServerResponse.status(upstream.getStatusCode());
+        PASSED_BACK.forEach(name -> {
+            List<String> values = upstream.getHeaders().get(name);
+            if (values != null) {
+                response.header(name, values.toArray(String[]::new));
+            }
+        });
+        return upstream.getBody() == null ? response.build() : response.bodyValue(upstream.getBody());
+    }
+
+    /** Every page of the caller's projects, keeping the active ones. */
+    private Flux<ProjectSummary> activeProjects(HttpHeaders caller) {
+        return page(caller, null)
+                .expand(page -> page.nextAfter() == null ? Mono.empty() : page(caller, page.nextAfter()))
+                .flatMapIterable(ProjectPage::projects)
+                .filter(project -> !project.archived())
+                .map(project -> new ProjectSummary(project.id(), project.name()));
+    }
+
+    private Mono<ProjectPage> page(HttpHeaders caller, String after) {
+        return projects.get()
+                .uri(uri -> uri.path("/api/projects").queryParam("limit", PAGE_SIZE)
+                        .queryParamIfPresent("after", Optional.ofNullable(after)).build())
+                .headers(headers -> headers.addAll(caller))
+                .retrieve()
+                .bodyToMono(ProjectPage.class);
+    }
+
+    private static HttpHeaders forwarded(HttpHeaders incoming) {
+        HttpHeaders headers = new HttpHeaders();
+        FORWARDED.forEach(name -> {
+            List<String> values = incoming.get(name);
+            if (values != null) {
+                headers.put(name, values);
+            }
+        });
+        return headers;
+    }
+
+    /** projects-service's list page, as far as the profile needs it. */
+    record ProjectPage(List<Project> projects, String nextAfter) {
+
+        record Project(String id, String name, boolean archived) {
+        }
+    }
+}
