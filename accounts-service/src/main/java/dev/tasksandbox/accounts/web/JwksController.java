@@ -1,5 +1,7 @@
 package dev.tasksandbox.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import dev.tasksandbox.accounts.application.PublicKeys;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +21,8 @@ class JwksController {
         this.keys = keys;
     }
 
+    @SecurityRequirements
+    @Operation(summary = "The public keys that verify access tokens (RFC 7517), the signing key first")
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

@@ -1,5 +1,10 @@
 package dev.tasksandbox.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.RefreshLogin;
@@ -37,6 +42,11 @@ class LoginController {
         }
     }
 
+    /** The form, as documented; the endpoint reads it field by field to answer each grant's own errors. */
+    record LoginForm(@Schema(allowableValues = {PASSWORD_GRANT, REFRESH_GRANT}) String grant_type, String username,
+                     String password, String refresh_token) {
+    }
+
     private final LogIn logIn;
     private final RefreshLogin refreshLogin;
 
@@ -45,6 +55,14 @@ class LoginController {
         this.refreshLogin = refreshLogin;
     }
 
+    @SecurityRequirements
+    @Operation(summary = "OAuth2 token endpoint: the password grant (username = email) or the refresh_token grant",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = LoginForm.class))))
+    @ApiResponse(responseCode = "200", description = "A new token pair; a refresh token is spent when used")
+    @ApiResponse(responseCode = "401", description = "Invalid email or password; or a spent, expired or unknown refresh token")
+    @ApiResponse(responseCode = "422", description = "Malformed form or unknown grant_type")
+    @ApiResponse(responseCode = "429", description = "Too many attempts (answered by the gateway); see Retry-After")
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return exchange.getFormData()

@@ -1,5 +1,8 @@
 package dev.tasksandbox.accounts.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import dev.tasksandbox.accounts.application.ChangeEmail;
 import dev.tasksandbox.accounts.application.Profile;
 import dev.tasksandbox.accounts.application.Profiles;
@@ -49,6 +52,11 @@ class UsersController {
         this.changeEmail = changeEmail;
     }
 
+    @SecurityRequirements
+    @Operation(summary = "Register")
+    @ApiResponse(responseCode = "201", description = "Registered; Location is the profile")
+    @ApiResponse(responseCode = "409", description = "The email is taken (case-insensitive)")
+    @ApiResponse(responseCode = "422", description = "Invalid email or password (8 to 72 UTF-8 bytes)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Registered>> register(@RequestBody RegistrationRequest request) {
         FieldValidation validation = new FieldValidation();
@@ -59,6 +67,8 @@ class UsersController {
                 .map(id -> ResponseEntity.created(ME).body(new Registered(id.toString())));
     }
 
+    @Operation(summary = "The caller's profile. Through the gateway it also lists the caller's active projects.")
+    @ApiResponse(responseCode = "200", description = "The profile")
     @GetMapping("/me")
     Mono<Profile> me(@AuthenticationPrincipal Jwt token) {
         UserId user = AccessTokens.userOf(token);
@@ -66,6 +76,10 @@ class UsersController {
     }
 
     /** 303 to the profile, the sandbox's redirect-after-write; the same address is a no-op that answers the same. */
+    @Operation(summary = "Change the caller's email; the same email is a no-op")
+    @ApiResponse(responseCode = "303", description = "Changed; Location is the profile")
+    @ApiResponse(responseCode = "409", description = "The email is taken")
+    @ApiResponse(responseCode = "422", description = "Invalid email")
     @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> changeEmail(@AuthenticationPrincipal Jwt token, @RequestBody EmailChange request) {
         FieldValidation validation = new FieldValidation();

@@ -1,5 +1,7 @@
 package dev.tasksandbox.projects.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import static dev.tasksandbox.projects.web.PathParameters.projectId;
 
 import dev.tasksandbox.kernel.FieldValidation;
@@ -65,6 +67,9 @@ class ProjectsController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Create a project")
+    @ApiResponse(responseCode = "303", description = "Created; Location is the new project")
+    @ApiResponse(responseCode = "422", description = "Invalid name")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> create(@AuthenticationPrincipal Jwt token, @RequestBody NewProject request) {
         FieldValidation validation = new FieldValidation();
@@ -74,6 +79,9 @@ class ProjectsController {
                 .map(ProjectsController::seeProject);
     }
 
+    @Operation(summary = "The caller's projects, oldest first, a page at a time (keyset: pass nextAfter as after)")
+    @ApiResponse(responseCode = "200", description = "A page")
+    @ApiResponse(responseCode = "422", description = "Bad limit or after")
     @GetMapping
     Mono<ProjectQueries.ProjectPage> list(@AuthenticationPrincipal Jwt token,
                                           @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
@@ -85,6 +93,9 @@ class ProjectsController {
         return queries.projects(AccessTokens.userOf(token), limit, cursor);
     }
 
+    @Operation(summary = "One project")
+    @ApiResponse(responseCode = "200", description = "The project")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @GetMapping("/{id}")
     Mono<ProjectQueries.ProjectDetails> project(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         ProjectId project = projectId(id);
@@ -92,6 +103,11 @@ class ProjectsController {
                 .switchIfEmpty(Mono.error(() -> new ProjectNotFound(project)));
     }
 
+    @Operation(summary = "Rename a project and set its limit of incomplete tasks (null: none)")
+    @ApiResponse(responseCode = "303", description = "Changed; Location is the project")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
+    @ApiResponse(responseCode = "409", description = "The project is archived")
+    @ApiResponse(responseCode = "422", description = "Invalid name or limit")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> update(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                       @RequestBody ProjectUpdate request) {
@@ -104,18 +120,30 @@ class ProjectsController {
                 .then(Mono.fromSupplier(() -> seeProject(project)));
     }
 
+    @Operation(summary = "Archive a project whose tasks are all complete")
+    @ApiResponse(responseCode = "204", description = "Archived")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
+    @ApiResponse(responseCode = "409", description = "Incomplete tasks remain, or already archived")
     @PutMapping("/{id}/archive")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> archive(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return archiveProject.handle(AccessTokens.userOf(token), projectId(id));
     }
 
+    @Operation(summary = "Unarchive a project")
+    @ApiResponse(responseCode = "204", description = "Unarchived")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
+    @ApiResponse(responseCode = "409", description = "Not archived")
     @PutMapping("/{id}/unarchive")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> unarchive(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return unarchiveProject.handle(AccessTokens.userOf(token), projectId(id));
     }
 
+    @Operation(summary = "Delete an archived project, for good")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
+    @ApiResponse(responseCode = "409", description = "Not archived")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {

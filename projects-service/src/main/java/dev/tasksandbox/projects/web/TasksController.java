@@ -1,5 +1,7 @@
 package dev.tasksandbox.projects.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import static dev.tasksandbox.projects.web.PathParameters.projectId;
 import static dev.tasksandbox.projects.web.PathParameters.taskNumber;
 
@@ -53,6 +55,11 @@ class TasksController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Add a task; numbers run 1, 2, 3 per project and are never reused")
+    @ApiResponse(responseCode = "303", description = "Added; Location is the new task")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
+    @ApiResponse(responseCode = "409", description = "The project is archived, or its limit of incomplete tasks is reached")
+    @ApiResponse(responseCode = "422", description = "Invalid name")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> add(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                    @RequestBody NewTask request) {
@@ -64,6 +71,9 @@ class TasksController {
                 .map(number -> seeTask(project, number));
     }
 
+    @Operation(summary = "The project's tasks, by number")
+    @ApiResponse(responseCode = "200", description = "The tasks")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @GetMapping
     Mono<TaskList> tasks(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         ProjectId project = projectId(id);
@@ -72,6 +82,10 @@ class TasksController {
                 .switchIfEmpty(Mono.error(() -> new ProjectNotFound(project)));
     }
 
+    @Operation(summary = "One task")
+    @ApiResponse(responseCode = "200", description = "The task")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
+    @ApiResponse(responseCode = "422", description = "Number below 1")
     @GetMapping("/{number}")
     Mono<ProjectQueries.TaskView> task(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                        @PathVariable String number) {
@@ -81,6 +95,10 @@ class TasksController {
                 .switchIfEmpty(Mono.error(() -> new TaskNotFound(task)));
     }
 
+    @Operation(summary = "Complete a task; completing it again keeps the first completedAt")
+    @ApiResponse(responseCode = "303", description = "Completed; Location is the task")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
+    @ApiResponse(responseCode = "409", description = "The project is archived")
     @PutMapping("/{number}/complete")
     Mono<ResponseEntity<Void>> complete(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                         @PathVariable String number) {
@@ -90,6 +108,10 @@ class TasksController {
                 .then(Mono.fromSupplier(() -> seeTask(project, task)));
     }
 
+    @Operation(summary = "Mark a task incomplete again")
+    @ApiResponse(responseCode = "303", description = "Incomplete; Location is the task")
+    @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
+    @ApiResponse(responseCode = "409", description = "The project is archived, or its limit of incomplete tasks is reached")
     @PutMapping("/{number}/incomplete")
     Mono<ResponseEntity<Void>> incomplete(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                                           @PathVariable String number) {

@@ -41,7 +41,6 @@ class TokenConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
         return ApiSecurity.filterChain(http, decoder, new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login"),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json"),
-                ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")));
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json")));
     }
 }

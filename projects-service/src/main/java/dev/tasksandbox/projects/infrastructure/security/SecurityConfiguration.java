@@ -10,7 +10,6 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /** projects-service is a resource server: everything but health needs an access token issued by accounts. */
@@ -32,7 +31,6 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ApiSecurity.filterChain(http, decoder,
-                ServerWebExchangeMatchers.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus"));
+        return ApiSecurity.filterChain(http, decoder); // every endpoint of the API needs a token
     }
 }
