@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs the whole stack on this machine, in the foreground, without Docker: PostgreSQL 18 and a Kafka broker
-# started from Maven artifacts, then accounts-service (8081) and projects-service (8082).
+# started from Maven artifacts, then accounts-service (8081), projects-service (8082) and the api-gateway (8080),
+# the one entry clients use.
 # Ctrl-C (or SIGTERM) stops everything in order: services, then Kafka, then PostgreSQL.
 #
 #   ./run-local.sh            build what is missing, then run (data kept in .local-stack/)
 #   ./run-local.sh --fresh    start from empty databases and an empty broker
 #   ./run-local.sh --build    rebuild the jars first, even if they exist
+#   ./run-local.sh --seed     once healthy, load the demo data (test@email.com / password) through the gateway
 #
-# Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082).
+# Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
+# GATEWAY_PORT (8080).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,14 +19,15 @@ args=()
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
-    --fresh) args+=("--fresh") ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --fresh|--seed) args+=("$arg") ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
 
 jar_missing() { ! compgen -G "$1/target/$1-*.jar" > /dev/null; }
-if $build || jar_missing accounts-service || jar_missing projects-service || [ ! -d local-stack/target/lib ]; then
+if $build || jar_missing accounts-service || jar_missing projects-service || jar_missing api-gateway \
+    || [ ! -d local-stack/target/lib ]; then
   echo "local-stack | building (mvn package, tests skipped)..."
   mvn -B -q -DskipTests package
 fi

@@ -14,8 +14,8 @@ import java.util.concurrent.CountDownLatch;
  * SIGTERM stops it in the reverse order (services, then Kafka, then PostgreSQL).
  *
  * <p>Ports come from environment variables (defaults in brackets): {@code LOCAL_POSTGRES_PORT} (15432),
- * {@code LOCAL_KAFKA_PORT} (19092), {@code ACCOUNTS_PORT} (8081), {@code PROJECTS_PORT} (8082); 8080 is the
- * gateway's. Data lives in {@code .local-stack/} of the checkout; {@code --fresh} starts from nothing.
+ * {@code LOCAL_KAFKA_PORT} (19092), {@code ACCOUNTS_PORT} (8081), {@code PROJECTS_PORT} (8082), {@code GATEWAY_PORT}
+ * (8080), the only one clients need. Data lives in {@code .local-stack/} of the checkout; {@code --fresh} starts from nothing; {@code --seed} loads the demo data ({@link DemoData}) once the stack is healthy.
  */
 public final class LocalStack {
 
@@ -24,11 +24,12 @@ public final class LocalStack {
 
     public static void main(String[] args) throws InterruptedException {
         boolean fresh = List.of(args).contains("--fresh");
+        boolean seed = List.of(args).contains("--seed");
         Path root = Path.of("").toAbsolutePath();
-        new LocalStack().run(root, fresh);
+        new LocalStack().run(root, fresh, seed);
     }
 
-    private void run(Path root, boolean fresh) throws InterruptedException {
+    private void run(Path root, boolean fresh, boolean seed) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopAll();
@@ -36,6 +37,7 @@ public final class LocalStack {
         }, "local-stack-stop"));
 
         long begin = System.nanoTime();
+        String gatewayUrl = null;
         try {
             Infrastructure infrastructure = EmbeddedInfrastructure.start(
                     port("LOCAL_POSTGRES_PORT", 15432), port("LOCAL_KAFKA_PORT", 19092),
@@ -45,23 +47,39 @@ public final class LocalStack {
                     infrastructure.postgresPort(), infrastructure.postgresUser(), PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
             int accountsPort = port("ACCOUNTS_PORT", 8081);
-            // The services do not depend on each other at start-up, so they start side by side.
+            int projectsPort = port("PROJECTS_PORT", 8082);
+            // Nothing waits for another service at start-up, so all three start side by side.
             List<ServiceProcess> services = List.of(
                     launch(root, "accounts-service", "accounts", accountsPort,
                             StackEnvironment.accounts(infrastructure, root.resolve(".local-stack"))),
-                    launch(root, "projects-service", "projects", port("PROJECTS_PORT", 8082),
-                            StackEnvironment.projects(infrastructure, accountsPort)));
+                    launch(root, "projects-service", "projects", projectsPort,
+                            StackEnvironment.projects(infrastructure, accountsPort)),
+                    launch(root, "api-gateway", "gateway", port("GATEWAY_PORT", 8080),
+                            StackEnvironment.gateway(accountsPort, projectsPort)));
             for (ServiceProcess service : services) {
                 service.awaitReady();
                 out.printf("local-stack | %s ready on %s%n", service.name(), service.baseUrl());
             }
+            gatewayUrl = services.get(services.size() - 1).baseUrl();
         } catch (RuntimeException e) {
             out.println("local-stack | start-up failed: " + e.getMessage());
             System.exit(1); // runs the shutdown hook, which stops whatever did start
         }
-        out.printf("local-stack | stack healthy after %.1f s. Press Ctrl-C to stop.%n",
-                Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+        out.printf("local-stack | stack healthy after %.1f s; clients use %s. Press Ctrl-C to stop.%n",
+                Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0, gatewayUrl);
+        if (seed) {
+            seed(gatewayUrl);
+        }
         stopped.await();
+    }
+
+    /** A failed seed is reported, and the stack keeps running so that it can be looked into. */
+    private void seed(String gatewayUrl) {
+        try {
+            new DemoData(gatewayUrl, out).seed();
+        } catch (Exception e) {
+            out.println("local-stack | seeding failed: " + e.getMessage());
+        }
     }
 
     private ServiceProcess launch(Path root, String module, String name, int port, Map<String, String> environment) {

@@ -27,4 +27,12 @@ public final class StackEnvironment {
         environment.put("ACCOUNTS_JWKS_URI", "http://localhost:" + accountsPort + "/.well-known/jwks.json");
         return environment;
     }
+
+    /** The gateway routes to the services on their ports. */
+    public static Map<String, String> gateway(int accountsPort, int projectsPort) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("ACCOUNTS_URI", "http://localhost:" + accountsPort);
+        environment.put("PROJECTS_URI", "http://localhost:" + projectsPort);
+        return environment;
+    }
 }
