@@ -23,25 +23,67 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
-    private static final Set<String> CONNECTION_VARIABLES =
-            Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "SERVER_PORT");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:([^}]*))?}");
+    private static final List<String> SERVICES = List.of("accounts-service", "projects-service", "api-gateway");
 
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Map<String, Map<String, Object>> services = services();
 
     @ParameterizedTest
-    @CsvSource({"accounts-service", "projects-service"})
-    void compose_sets_the_connection_variables_and_only_variables_the_service_reads(String service) throws IOException {
-        Set<String> read = variablesReadBy(service);
-        Set<String> set = environmentOf(service).keySet();
+    @CsvSource({"accounts-service", "projects-service", "api-gateway"})
+    void compose_sets_only_variables_the_service_reads(String service) throws IOException {
+        assertThat(variablesReadBy(service).keySet()).containsAll(environmentOf(service).keySet());
+    }
 
-        assertThat(set).containsAll(CONNECTION_VARIABLES);
-        assertThat(read).containsAll(set);
+    /**
+     * A setting is required in a container when application.yml has no default for it, or a default that points
+     * at this machine (localhost), which inside a container is the container itself.
+     */
+    @ParameterizedTest
+    @CsvSource({"accounts-service", "projects-service", "api-gateway"})
+    void compose_sets_every_setting_the_service_requires(String service) throws IOException {
+        Set<String> required = new HashSet<>();
+        variablesReadBy(service).forEach((variable, defaultValue) -> {
+            if (defaultValue == null || defaultValue.contains("localhost")) {
+                required.add(variable);
+            }
+        });
+
+        assertThat(required).isNotEmpty();
+        assertThat(environmentOf(service).keySet()).containsAll(required);
+    }
+
+    @Test
+    void only_the_gateway_is_published_and_it_routes_to_the_services_by_their_compose_names() {
+        services.forEach((name, service) -> {
+            if (!name.equals("api-gateway")) {
+                assertThat(service).as(name).doesNotContainKey("ports");
+            }
+        });
+        assertThat(environmentOf("api-gateway"))
+                .containsEntry("ACCOUNTS_URI", "http://accounts-service:" + environmentOf("accounts-service").get("SERVER_PORT"))
+                .containsEntry("PROJECTS_URI", "http://projects-service:" + environmentOf("projects-service").get("SERVER_PORT"));
+        assertThat(environmentOf("projects-service").get("ACCOUNTS_JWKS_URI"))
+                .startsWith("http://accounts-service:" + environmentOf("accounts-service").get("SERVER_PORT") + "/");
+        assertThat(dependencies("api-gateway"))
+                .containsEntry("accounts-service", Map.of("condition", "service_healthy"))
+                .containsEntry("projects-service", Map.of("condition", "service_healthy"));
+    }
+
+    @Test
+    void every_container_has_a_health_check_and_every_dependency_waits_for_health() {
+        services.forEach((name, service) -> {
+            assertThat(service).as(name).containsKey("healthcheck");
+            Map<String, Object> dependencies = dependencies(name);
+            if (dependencies != null) {
+                dependencies.values().forEach(condition -> assertThat(condition).as(name)
+                        .isEqualTo(Map.of("condition", "service_healthy")));
+            }
+        });
     }
 
     @ParameterizedTest
-    @CsvSource({"accounts-service, accounts-db, accounts", "projects-service, projects-db, projects"})
+    @CsvSource({"accounts-service, postgres-accounts, accounts", "projects-service, postgres-projects, projects"})
     void each_service_points_at_its_own_database(String service, String database, String name) {
         Map<String, String> environment = environmentOf(service);
 
@@ -56,42 +98,42 @@ class ComposeFileTest {
     void services_reach_kafka_on_its_advertised_internal_listener() {
         String advertised = environmentOf("kafka").get("KAFKA_ADVERTISED_LISTENERS");
 
-        for (String service : List.of("accounts-service", "projects-service")) {
+        for (String service : SERVICES.subList(0, 2)) {
             assertThat(advertised).contains("//" + environmentOf(service).get("KAFKA_BOOTSTRAP_SERVERS"));
         }
     }
 
     @Test
     void the_accounts_database_has_logical_decoding_on_for_debezium() {
-        assertThat(services.get("accounts-db").get("command").toString()).contains("wal_level=logical");
+        assertThat(services.get("postgres-accounts").get("command").toString()).contains("wal_level=logical");
     }
 
     @ParameterizedTest
-    @CsvSource({"accounts-service, 8081", "projects-service, 8082"})
-    void the_image_is_built_for_the_service_and_port_compose_publishes_and_checks(String service, String port)
-            throws IOException {
-        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("EXPOSE ${PORT}").contains("-pl ${SERVICE}");
+    @CsvSource({"accounts-service, 8081", "projects-service, 8082", "api-gateway, 8080"})
+    void the_image_is_built_for_the_service_and_port_compose_checks(String service, String port) throws IOException {
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("EXPOSE ${PORT}").contains("-pl ${SERVICE}")
+                .contains("USER app").contains("MaxRAMPercentage");
         assertThat(services.get(service).get("build"))
                 .isEqualTo(Map.of("context", ".", "args", Map.of("SERVICE", service, "PORT", Integer.valueOf(port))));
         assertThat(environmentOf(service)).containsEntry("SERVER_PORT", port);
-        assertThat(services.get(service).get("ports")).isEqualTo(List.of(port + ":" + port));
         assertThat(services.get(service).get("healthcheck").toString())
                 .contains("http://localhost:" + port + "/actuator/health/readiness");
     }
 
     @Test
     void the_opt_in_testcontainers_fixtures_use_the_images_of_compose() {
-        assertThat(services.get("accounts-db").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
-        assertThat(services.get("projects-db").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
+        assertThat(services.get("postgres-accounts").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
+        assertThat(services.get("postgres-projects").get("image")).isEqualTo(ContainerInfrastructure.POSTGRES_IMAGE);
         assertThat(services.get("kafka").get("image")).isEqualTo(ContainerInfrastructure.KAFKA_IMAGE);
     }
 
-    private Set<String> variablesReadBy(String service) throws IOException {
+    /** Each environment variable application.yml reads, with its default (null when it has none). */
+    private Map<String, String> variablesReadBy(String service) throws IOException {
         String yml = Files.readString(root.resolve(service).resolve("src/main/resources/application.yml"));
-        Set<String> variables = new HashSet<>();
+        Map<String, String> variables = new java.util.HashMap<>();
         Matcher matcher = PLACEHOLDER.matcher(yml);
         while (matcher.find()) {
-            variables.add(matcher.group(1));
+            variables.put(matcher.group(1), matcher.group(3));
         }
         return variables;
     }

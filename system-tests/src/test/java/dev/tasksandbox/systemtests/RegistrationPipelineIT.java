@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A user registers with accounts-service; projects-service creates the example project from the event.
+ * A user registers through the gateway; projects-service creates the example project from the event.
  * Nothing but the databases is inspected: what a user would find.
  */
 @ExtendWith(SharedStack.class)
@@ -97,14 +97,14 @@ class RegistrationPipelineIT {
         String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         // Warm-up, not measured: another test may just have restarted accounts-service.
         for (int i = 0; i < 100; i++) {
-            accounts.register(stack.accountsUrl(), "warmup-" + run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com").orElseThrow();
         }
         int count = 250;
         // Paced, not flat out: this measures how long one event takes, not how many fit on two cores.
         long pace = Duration.ofMillis(20).toNanos();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            accounts.register(stack.accountsUrl(), run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.gatewayUrl(), run + "-" + i + "@example.com").orElseThrow();
             next += pace;
             java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
         }
@@ -138,7 +138,7 @@ class RegistrationPipelineIT {
             List<Future<Optional<String>>> answers = new ArrayList<>();
             for (int i = from; i < from + count; i++) {
                 String email = run + "-" + i + "@example.com";
-                answers.add(clients.submit(() -> accounts.register(stack.accountsUrl(), email)));
+                answers.add(clients.submit(() -> accounts.register(stack.gatewayUrl(), email)));
             }
             for (Future<Optional<String>> answer : answers) {
                 assertThat(answer.get()).as("every registration while the service runs is answered 201").isPresent();

@@ -19,12 +19,18 @@ import java.util.Map;
 
 /**
  * The stack under test: the shared PostgreSQL and Kafka, and the service jars as child processes, exactly as
- * {@code ./run-local.sh} runs them. Service output goes to {@code target/system-test-logs/}.
+ * {@code ./run-local.sh} runs them, with the gateway in front. Tests talk to the gateway, as clients do; the
+ * services' own addresses serve only the fault tests of the relay and the gateway-versus-direct benchmark.
+ * Service output goes to {@code target/system-test-logs/}.
  */
 final class Stack implements AutoCloseable {
 
     /** The lowest bcrypt cost: most system tests are about the event pipeline, not password hashing. */
     private static final int FAST_BCRYPT_COST = 4;
+    /** The one origin the gateway under test lets browsers call it from. */
+    static final String ALLOWED_ORIGIN = "https://app.example";
+    /** Every test logs in from 127.0.0.1: the shared gateway must not count them against each other. */
+    private static final String GENEROUS_ADDRESS_LIMIT = "100000";
 
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Infrastructure infrastructure = SharedInfrastructure.get();
@@ -32,6 +38,7 @@ final class Stack implements AutoCloseable {
     private final Path dataDirectory;
     private ServiceProcess accounts;
     private ServiceProcess projects;
+    private ServiceProcess gateway;
     private final int accountsPort = freePort();
     private final int projectsPort = freePort();
 
@@ -49,7 +56,24 @@ final class Stack implements AutoCloseable {
         accounts = startAccounts(accountsPort);
         projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort,
                 StackEnvironment.projects(infrastructure, accountsPort), serviceLog);
+        gateway = startGateway(Map.of("LOGIN_LIMIT_PER_ADDRESS", GENEROUS_ADDRESS_LIMIT));
         return this;
+    }
+
+    /** Where clients go. */
+    String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    /**
+     * Another gateway in front of the same services, with {@code settings} on top of the shared one's, for
+     * tests of limits and failures that must not disturb the other tests.
+     */
+    ServiceProcess startGateway(Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(StackEnvironment.gateway(accountsPort, projectsPort));
+        environment.put("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
+        environment.putAll(settings);
+        return ServiceProcess.start(root, "api-gateway", "gateway", freePort(), environment, serviceLog);
     }
 
     String accountsUrl() {
@@ -103,6 +127,9 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (gateway != null) {
+            gateway.close();
+        }
         if (projects != null) {
             projects.close();
         }

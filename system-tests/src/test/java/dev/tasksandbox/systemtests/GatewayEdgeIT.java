@@ -1,0 +1,160 @@
+package dev.tasksandbox.systemtests;
+
+import static dev.tasksandbox.systemtests.Api.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.localstack.FreePort;
+import dev.tasksandbox.localstack.ServiceProcess;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gateway's own rules, against the real services: limits, failures of a service behind it, CORS and the
+ * request identity. A second gateway, whose projects-service is down (nothing listens on its port) and whose
+ * login limit per address is low, serves the tests that must not disturb the shared one.
+ */
+@ExtendWith(SharedStack.class)
+class GatewayEdgeIT {
+
+    private static final int ADDRESS_LIMIT = 5;
+    private static Api gateway;
+    private static ServiceProcess degradedGateway;
+    private static Api degraded;
+
+    @BeforeAll
+    static void startDegradedGateway() {
+        Stack stack = SharedStack.get();
+        gateway = new Api(stack.gatewayUrl());
+        degradedGateway = stack.startGateway(Map.of(
+                "PROJECTS_URI", "http://localhost:" + FreePort.orAny(0),
+                "LOGIN_LIMIT_PER_ADDRESS", Integer.toString(ADDRESS_LIMIT)));
+        degraded = new Api(degradedGateway.baseUrl());
+    }
+
+    @AfterAll
+    static void stopDegradedGateway() {
+        degradedGateway.close();
+    }
+
+    @Test
+    void with_projects_service_down_the_profile_is_answered_without_projects_and_a_warning() {
+        Api me = degraded.withToken(tokenOfNewUser(gateway));
+
+        Api.Answer profile = me.get("/api/users/me");
+
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        assertThat(profile.json().get("email").asString()).startsWith("edge-");
+        assertThat(profile.json().has("projects")).isFalse();
+        assertThat(profile.header("Warning")).startsWith("199 api-gateway");
+    }
+
+    @Test
+    void a_service_that_is_down_is_a_503_problem_never_a_500() {
+        Api.Answer projects = degraded.withToken(tokenOfNewUser(gateway)).get("/api/projects");
+
+        assertThat(projects.status()).isEqualTo(503);
+        assertThat(projects.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(projects.header("Retry-After")).isNotBlank();
+        assertThat(projects.json().get("detail").asString()).contains("unavailable");
+    }
+
+    @Test
+    void the_profile_of_a_caller_without_a_valid_token_is_refused_even_when_projects_is_down() {
+        Api.Answer profile = degraded.withToken("forged").get("/api/users/me");
+
+        assertThat(profile.status()).isEqualTo(401);
+        assertThat(profile.body()).doesNotContain("projects");
+    }
+
+    @Test
+    void login_attempts_over_the_limit_per_address_get_429_with_retry_after() {
+        for (int i = 0; i < ADDRESS_LIMIT; i++) {
+            assertThat(degraded.form("/api/users/login", "username=nobody-" + i + "@example.com&password=wrong-password")
+                    .status()).isEqualTo(401);
+        }
+
+        Api.Answer refused = degraded.form("/api/users/login", "username=someone-else@example.com&password=whatever1");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void login_attempts_over_the_limit_per_username_get_429_while_other_users_still_log_in() {
+        String target = "target-" + UUID.randomUUID() + "@example.com";
+        int perUsername = 10; // the default, which the shared gateway keeps
+        for (int i = 0; i < perUsername; i++) {
+            assertThat(gateway.form("/api/users/login", "username=" + target + "&password=guess-" + i).status())
+                    .isEqualTo(401);
+        }
+
+        Api.Answer refused = gateway.form("/api/users/login", "username=" + target.toUpperCase() + "&password=guess");
+
+        assertThat(refused.status()).as("the same username in another case").isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(tokenOfNewUser(gateway)).isNotBlank();
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_with_413_and_changes_nothing() {
+        String email = "big-" + UUID.randomUUID() + "@example.com";
+        String padding = "x".repeat(70 * 1024);
+
+        Api.Answer refused = gateway.post("/api/users", body("email", email, "password", "long enough", "padding", padding));
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough")).status())
+                .as("the email was not taken by the refused request").isEqualTo(201);
+    }
+
+    @Test
+    void browsers_may_call_from_the_configured_origin_only() {
+        Api.Answer allowed = gateway.send(preflight(Stack.ALLOWED_ORIGIN));
+        Api.Answer foreign = gateway.send(preflight("https://evil.example"));
+
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(Stack.ALLOWED_ORIGIN);
+        assertThat(allowed.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void a_request_id_is_kept_when_given_and_created_when_missing() {
+        Api.Answer given = gateway.send(gateway.request("/.well-known/jwks.json").header("X-Request-Id", "abc-123").GET());
+        Api.Answer created = gateway.get("/.well-known/jwks.json");
+
+        assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
+        assertThat(created.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void the_gateway_reports_its_health_on_the_public_port() {
+        Api.Answer health = gateway.get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    private HttpRequest.Builder preflight(String origin) {
+        return gateway.request("/api/projects").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type");
+    }
+
+    private static String tokenOfNewUser(Api api) {
+        String email = "edge-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post("/api/users", body("email", email, "password", "long enough")).status()).isEqualTo(201);
+        Api.Answer login = api.form("/api/users/login", "username=" + email + "&password=long+enough");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login.json().get("access_token").asString();
+    }
+}
