@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Throughput and latency of projects-service, straight to it (no gateway), with a valid token: 32 clients for
- * 30 s reading a task list, then adding tasks, then the time of a project page for a user with 100,000 projects.
+ * Throughput and latency of projects-service with a valid token: 32 clients for 30 s reading a task list, then
+ * adding tasks, straight to the service; the same read through the gateway and straight, in the same run, for
+ * the gateway's cost; the time of a project page for a user with 100,000 projects.
  * Run with {@code mvn verify -Pbenchmarks -pl system-tests}.
  */
 @Tag("benchmark")
@@ -63,6 +64,29 @@ class ProjectsBenchmarkIT {
         System.out.println("BENCHMARK POST /api/projects/{id}/tasks, " + CLIENTS + " clients, one project each: " + writes);
         assertThat(reads.failures()).isZero();
         assertThat(writes.failures()).isZero();
+    }
+
+    @Test
+    void the_gateways_cost_on_reading_a_task_list() throws Exception {
+        String token = newUserToken();
+        String project = createProject(token, "Gateway benchmark");
+        for (int i = 1; i <= 10; i++) {
+            send(post(project + "/tasks", token, "{\"name\":\"Task number " + i + "\"}"));
+        }
+        HttpRequest direct = get(stack.projectsUrl(), project + "/tasks", token);
+        HttpRequest throughGateway = get(stack.gatewayUrl(), project + "/tasks", token);
+        LoadRun.run(CLIENTS, Duration.ofSeconds(5), 200, client -> () -> send(direct)); // warm-up
+        LoadRun.run(CLIENTS, Duration.ofSeconds(5), 200, client -> () -> send(throughGateway));
+
+        LoadRun.Result straight = LoadRun.run(CLIENTS, RUN, 200, client -> () -> send(direct));
+        LoadRun.Result gateway = LoadRun.run(CLIENTS, RUN, 200, client -> () -> send(throughGateway));
+        System.out.println("BENCHMARK GET /api/projects/{id}/tasks, " + CLIENTS + " clients, straight: " + straight);
+        System.out.println("BENCHMARK GET /api/projects/{id}/tasks, " + CLIENTS + " clients, through the gateway: "
+                + gateway);
+        System.out.printf("BENCHMARK gateway/straight: throughput x%.2f, p99 x%.2f%n",
+                gateway.perSecond() / straight.perSecond(), gateway.p99Millis() / straight.p99Millis());
+        assertThat(straight.failures()).isZero();
+        assertThat(gateway.failures()).isZero();
     }
 
     @Test
@@ -120,8 +144,11 @@ class ProjectsBenchmarkIT {
     }
 
     private static HttpRequest get(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path))
-                .header("Authorization", "Bearer " + token).build();
+        return get(stack.projectsUrl(), path, token);
+    }
+
+    private static HttpRequest get(String baseUrl, String path, String token) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build();
     }
 
     private static HttpRequest post(String path, String token, String json) {
