@@ -4,6 +4,7 @@ import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.projects.application.CreateExampleProject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,20 +40,24 @@ class UserAccountEventsListener {
 
     @KafkaListener(id = "user-account-events", topics = UserAccountCreated.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        String type = header(record, TYPE_HEADER);
-        if (type != null && !UserAccountCreated.TYPE.equals(type)) {
-            // A kind of account event this service has no use for: acknowledged and skipped.
-            return;
-        }
-        createExampleProject.handle(read(record)).block(effectTimeout);
+        eventIn(record, json).ifPresent(event -> createExampleProject.handle(event).block(effectTimeout));
     }
 
-    private UserAccountCreated read(ConsumerRecord<String, byte[]> record) {
+    /**
+     * What this service reads from a record: the {@code type} header and the JSON value. Other kinds of account
+     * event are skipped (empty); a record that is not a readable event throws {@link UnreadableEvent}, which
+     * sends it to the dead-letter topic. The contract test with accounts-service runs this same method.
+     */
+    static Optional<UserAccountCreated> eventIn(ConsumerRecord<String, byte[]> record, JsonMapper json) {
+        String type = header(record, TYPE_HEADER);
+        if (type != null && !UserAccountCreated.TYPE.equals(type)) {
+            return Optional.empty(); // a kind of account event this service has no use for
+        }
         if (record.value() == null) {
             throw new UnreadableEvent("Record without a value at offset " + record.offset(), null);
         }
         try {
-            return json.readValue(record.value(), UserAccountCreated.class);
+            return Optional.of(json.readValue(record.value(), UserAccountCreated.class));
         } catch (JacksonException e) {
             throw new UnreadableEvent("Not a " + UserAccountCreated.TYPE + " event at offset " + record.offset(), e);
         }
