@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Integration event: a user account now exists. Published by accounts-service through its outbox on
- * {@link #TOPIC}, keyed by the user id, with Kafka headers {@code id} (the event id) and {@code type}
- * ({@link #TYPE}). The JSON form is {@code {"eventId", "userId", "occurredAt"}}, described by the schema at
+ * {@link #TOPIC}, keyed by the user id, with Kafka headers {@code id} (the event id), {@code type}
+ * ({@link #TYPE}) and {@code traceparent} ({@link TraceParent} of the request that caused it). The JSON form is {@code {"eventId", "userId", "occurredAt"}}, described by the schema at
  * {@link #SCHEMA_RESOURCE}, which both services test against.
  */
 public record UserAccountCreated(UUID eventId, UUID userId, Instant occurredAt) implements DomainEvent {

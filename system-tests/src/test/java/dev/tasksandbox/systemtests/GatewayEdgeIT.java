@@ -2,12 +2,20 @@ package dev.tasksandbox.systemtests;
 
 import static dev.tasksandbox.systemtests.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +141,34 @@ class GatewayEdgeIT {
 
         assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
         assertThat(created.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void the_trace_of_a_registration_goes_on_through_the_event_on_kafka() {
+        String trace = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        String email = "traced-" + UUID.randomUUID() + "@example.com";
+
+        Api.Answer registered = gateway.send(gateway.request("/api/users").header("traceparent", trace)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"long enough\"}")));
+        String userId = registered.json().get("id").asString();
+
+        try (KafkaConsumer<String, String> events = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.get().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "trace-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            events.subscribe(List.of("accounts.user-events"));
+            List<String> traces = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                events.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (userId.equals(record.key())) {
+                        traces.add(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
+                    }
+                });
+                return !traces.isEmpty();
+            });
+            assertThat(traces).containsExactly(trace);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.accounts.domain.User;
 import dev.tasksandbox.accounts.infrastructure.relay.OutboxRelay;
 import dev.tasksandbox.kernel.EmailAddress;
+import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import java.io.InputStream;
@@ -57,8 +58,9 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     @Test
-    void a_registration_is_published_once_keyed_by_user_with_id_and_type_headers() throws Exception {
-        String userId = register(uniqueEmail());
+    void a_registration_is_published_once_keyed_by_user_with_id_type_and_trace_headers() throws Exception {
+        String trace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String userId = register(uniqueEmail(), trace);
 
         await().atMost(RELAY_BOUND).until(() -> !published.forUser(userId).isEmpty());
         PublishedEvents.Event event = published.forUser(userId).get(0);
@@ -67,7 +69,8 @@ class OutboxRelayIT extends AccountsServiceIT {
         assertThat(payload.get("userId").asString()).isEqualTo(userId);
         assertThat(event.headers()).containsEntry("id", payload.get("eventId").asString())
                 .containsEntry("type", UserAccountCreated.TYPE)
-                .containsOnlyKeys("id", "type");
+                .containsEntry("traceparent", trace)
+                .containsOnlyKeys("id", "type", "traceparent");
         assertThat(Instant.parse(payload.get("occurredAt").asString())).isBefore(Instant.now());
         assertThat(payload.get("occurredAt").asString()).endsWith("Z");
         assertThat(published.forUser(userId)).hasSize(1);
@@ -144,7 +147,12 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     private String register(String email) {
+        return register(email, TraceParent.newRoot().value());
+    }
+
+    private String register(String email, String traceparent) {
         Map<?, ?> body = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+                .header(TraceParent.HEADER, traceparent)
                 .bodyValue(Map.of("email", email, "password", "correct horse"))
                 .exchange()
                 .expectStatus().isCreated()

@@ -2,6 +2,7 @@ package dev.tasksandbox.accounts.infrastructure.persistence;
 
 import dev.tasksandbox.kernel.DomainEvent;
 import dev.tasksandbox.kernel.UserAccountCreated;
+import dev.tasksandbox.web.TraceContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -9,6 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox. Must be called inside the transaction that changes the aggregate.
+ *
+ * <p>The row carries the {@code traceparent} of the request that caused the event, which the relay publishes
+ * as a header, so the trace goes on through Kafka.
  *
  * <p>The row is inserted and deleted in the same transaction: the relay reads the insert from the
  * write-ahead log (the publication streams inserts only), so the table never grows and needs no cleanup.
@@ -28,14 +32,15 @@ class Outbox {
         if (!(event instanceof UserAccountCreated created)) {
             return Mono.error(new IllegalArgumentException("No integration event for " + event.getClass()));
         }
-        return database.sql("""
-                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload)
-                        VALUES (:id, 'user', :aggregateId, :type, :payload)""")
+        return TraceContext.current().flatMap(trace -> database.sql("""
+                        INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, traceparent)
+                        VALUES (:id, 'user', :aggregateId, :type, :payload, :traceparent)""")
                 .bind("id", created.eventId())
                 .bind("aggregateId", created.userId().toString())
                 .bind("type", UserAccountCreated.TYPE)
                 .bind("payload", json.writeValueAsString(created))
-                .then()
+                .bind("traceparent", trace.value())
+                .then())
                 .then(database.sql("DELETE FROM outbox WHERE id = :id").bind("id", created.eventId()).then());
     }
 }

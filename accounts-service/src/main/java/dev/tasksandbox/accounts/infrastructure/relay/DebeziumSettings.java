@@ -1,5 +1,6 @@
 package dev.tasksandbox.accounts.infrastructure.relay;
 
+import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import io.debezium.connector.postgresql.PostgresConnector;
 import io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore;
@@ -59,7 +60,8 @@ final class DebeziumSettings {
         p.setProperty("transforms.outbox.type", EventRouter.class.getName());
         p.setProperty("transforms.outbox.route.topic.replacement", UserAccountCreated.TOPIC);
         p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
-        p.setProperty("transforms.outbox.table.fields.additional.placement", "type:header:type");
+        p.setProperty("transforms.outbox.table.fields.additional.placement",
+                "type:header:type,traceparent:header:" + TraceParent.HEADER);
         p.setProperty("transforms.outbox.table.expand.json.payload", "false");
         // Without this, four __debezium.context.* headers would be added to every event.
         p.setProperty("extended.headers.enabled", "false");

@@ -1,0 +1,15 @@
+package dev.tasksandbox.accounts.web;
+
+import dev.tasksandbox.web.TraceContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Each request's traceparent reaches the outbox, and so the event on Kafka. */
+@Configuration(proxyBeanMethods = false)
+class RequestTracing {
+
+    @Bean
+    TraceContext traceContext() {
+        return new TraceContext();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tasksandbox.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class TraceParentTest {
+
+    private static final String EXAMPLE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
+    void a_well_formed_header_is_kept_as_it_is() {
+        assertThat(TraceParent.parse(EXAMPLE)).contains(new TraceParent(EXAMPLE));
+    }
+
+    @Test
+    void malformed_or_all_zero_headers_are_ignored() {
+        assertThat(TraceParent.parse(null)).isEmpty();
+        assertThat(TraceParent.parse("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01")).isEmpty();
+        assertThat(TraceParent.parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01")).isEmpty();
+        assertThat(TraceParent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")).isEmpty();
+        assertThat(TraceParent.parse("01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isEmpty();
+        assertThatThrownBy(() -> new TraceParent("nonsense")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void each_new_root_is_a_valid_trace_of_its_own() {
+        TraceParent one = TraceParent.newRoot();
+        TraceParent other = TraceParent.newRoot();
+
+        assertThat(TraceParent.parse(one.value())).contains(one);
+        assertThat(one.value().substring(3, 35)).isNotEqualTo(other.value().substring(3, 35));
+    }
+}
