@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Use case: a user account was created in accounts-service, so the user gets the example project.
- * Delivery is at least once; the event id is recorded in the same transaction as the project, so a
+ * Delivery is at least once; the event id is recorded in the same atomic write as the project, so a
  * redelivery finds it recorded and changes nothing.
  */
 public final class CreateExampleProject {
@@ -15,20 +15,14 @@ public final class CreateExampleProject {
     public enum Outcome { CREATED, ALREADY_PROCESSED }
 
     private final Projects projects;
-    private final ProcessedEvents processedEvents;
-    private final Transactions transactions;
 
-    public CreateExampleProject(Projects projects, ProcessedEvents processedEvents, Transactions transactions) {
+    public CreateExampleProject(Projects projects) {
         this.projects = projects;
-        this.processedEvents = processedEvents;
-        this.transactions = transactions;
     }
 
     public Mono<Outcome> handle(UserAccountCreated event) {
-        return transactions.inTransaction(processedEvents.recordFirstDelivery(event.eventId())
-                .flatMap(first -> first
-                        ? projects.add(ExampleProject.forNewUser(ProjectId.newId(), event.user(), event.occurredAt()))
-                                .thenReturn(Outcome.CREATED)
-                        : Mono.just(Outcome.ALREADY_PROCESSED)));
+        return projects.addOnce(event.eventId(),
+                        ExampleProject.forNewUser(ProjectId.newId(), event.user(), event.occurredAt()))
+                .map(added -> added ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
     }
 }

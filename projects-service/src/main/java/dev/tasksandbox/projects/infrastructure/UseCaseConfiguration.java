@@ -8,7 +8,6 @@ import dev.tasksandbox.projects.application.CreateExampleProject;
 import dev.tasksandbox.projects.application.CreateProject;
 import dev.tasksandbox.projects.application.DeleteProject;
 import dev.tasksandbox.projects.application.IncompleteTask;
-import dev.tasksandbox.projects.application.ProcessedEvents;
 import dev.tasksandbox.projects.application.ProjectChanges;
 import dev.tasksandbox.projects.application.Projects;
 import dev.tasksandbox.projects.application.Transactions;
@@ -25,9 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class UseCaseConfiguration {
 
     @Bean
-    CreateExampleProject createExampleProject(Projects projects, ProcessedEvents processedEvents,
-                                              Transactions transactions) {
-        return new CreateExampleProject(projects, processedEvents, transactions);
+    CreateExampleProject createExampleProject(Projects projects) {
+        return new CreateExampleProject(projects);
     }
 
     @Bean

@@ -6,24 +6,12 @@ import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject.Outcome;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 class CreateExampleProjectTest {
 
     private final InMemoryProjects stored = new InMemoryProjects();
-    private final Set<UUID> processed = new HashSet<>();
-    private final CreateExampleProject useCase = new CreateExampleProject(stored,
-            eventId -> Mono.fromCallable(() -> processed.add(eventId)),
-            new Transactions() {
-                @Override
-                public <T> Mono<T> inTransaction(Mono<T> work) {
-                    return work;
-                }
-            });
+    private final CreateExampleProject useCase = new CreateExampleProject(stored);
 
     @Test
     void a_new_user_gets_the_example_project() {

@@ -14,6 +14,7 @@ import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -28,6 +29,8 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcProjects implements Projects {
 
+    private static final String TASK_ROWS = "unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])";
+
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
 
@@ -38,18 +41,53 @@ class R2dbcProjects implements Projects {
 
     @Override
     public Mono<Void> add(Project project) {
-        GenericExecuteSpec insert = database.sql("""
-                        INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
-                        VALUES (:id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0)""")
+        return insert(project, null).then();
+    }
+
+    @Override
+    public Mono<Boolean> addOnce(UUID cause, Project project) {
+        return insert(project, cause).map(inserted -> inserted > 0);
+    }
+
+    /**
+     * One statement, so one round trip and atomic by itself: the project, its tasks and, when it is the effect of
+     * an event, the record of that event, with data-modifying CTEs. With a {@code cause} already recorded, nothing
+     * is inserted. Emits the number of projects inserted, 0 or 1.
+     */
+    private Mono<Long> insert(Project project, UUID cause) {
+        StringBuilder sql = new StringBuilder("WITH ");
+        if (cause != null) {
+            sql.append("""
+                    first_delivery AS (
+                        INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
+                    """);
+        }
+        sql.append("""
+                project AS (
+                    INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
+                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0""")
+                .append(cause != null ? " FROM first_delivery" : "")
+                .append(" RETURNING id)");
+        if (!project.tasks().isEmpty()) {
+            sql.append(", task AS (INSERT INTO tasks (project_id, number, name, completed_at) "
+                    + "SELECT project.id, task.* FROM project, " + TASK_ROWS + " AS task)");
+        }
+        sql.append(" SELECT count(*) AS inserted FROM project");
+        GenericExecuteSpec insert = database.sql(sql.toString())
                 .bind("id", project.id().value())
                 .bind("owner", project.owner().value())
                 .bind("name", project.name().value())
                 .bind("archived", project.isArchived())
                 .bind("lastTaskNumber", lastTaskNumber(project));
+        if (cause != null) {
+            insert = insert.bind("cause", cause);
+        }
+        if (!project.tasks().isEmpty()) {
+            insert = bindTasks(insert, project.tasks());
+        }
         return SqlValues.bindNullable(insert, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
-                .then()
-                .then(writeTasks(project))
-                .as(transaction::transactional);
+                .map(row -> row.get("inserted", Long.class))
+                .one();
     }
 
     @Override
@@ -102,26 +140,28 @@ class R2dbcProjects implements Projects {
      * already made sure nobody else wrote this project since it was read.
      */
     private Mono<Void> writeTasks(Project project) {
-        List<Task> tasks = project.tasks();
-        if (tasks.isEmpty()) {
+        if (project.tasks().isEmpty()) {
             return Mono.empty();
         }
+        return bindTasks(database.sql("""
+                        INSERT INTO tasks (project_id, number, name, completed_at)
+                        SELECT :project, * FROM %s
+                        ON CONFLICT (project_id, number)
+                        DO UPDATE SET name = excluded.name, completed_at = excluded.completed_at
+                        WHERE (tasks.name, tasks.completed_at) IS DISTINCT FROM (excluded.name, excluded.completed_at)"""
+                        .formatted(TASK_ROWS)), project.tasks())
+                .bind("project", project.id().value())
+                .then();
+    }
+
+    /** The tasks as three arrays, one row each once unnested by {@link #TASK_ROWS}. */
+    private static GenericExecuteSpec bindTasks(GenericExecuteSpec statement, List<Task> tasks) {
         Integer[] numbers = tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new);
         String[] names = tasks.stream().map(task -> task.name().value()).toArray(String[]::new);
         OffsetDateTime[] completions = tasks.stream()
                 .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
                 .toArray(OffsetDateTime[]::new);
-        return database.sql("""
-                        INSERT INTO tasks (project_id, number, name, completed_at)
-                        SELECT :project, * FROM unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])
-                        ON CONFLICT (project_id, number)
-                        DO UPDATE SET name = excluded.name, completed_at = excluded.completed_at
-                        WHERE (tasks.name, tasks.completed_at) IS DISTINCT FROM (excluded.name, excluded.completed_at)""")
-                .bind("project", project.id().value())
-                .bind("numbers", numbers)
-                .bind("names", names)
-                .bind("completions", completions)
-                .then();
+        return statement.bind("numbers", numbers).bind("names", names).bind("completions", completions);
     }
 
     /** The project's own columns, read while the row is alive. */
