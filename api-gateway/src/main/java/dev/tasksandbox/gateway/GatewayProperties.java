@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 
 /** The gateway's own settings, bound from {@code gateway.*} in application.yml. */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(Upstreams upstreams, DataSize maxRequestSize, LoginLimits loginLimits, Cors cors,
-                                Profile profile) {
+public record GatewayProperties(Upstreams upstreams, Duration upstreamResponseTimeout, DataSize maxRequestSize,
+                                LoginLimits loginLimits, Cors cors, Profile profile) {
 
     public record Upstreams(URI accounts, URI projects) {
     }

@@ -48,19 +48,20 @@ public final class LocalStack {
                     infrastructure.bootstrapServers());
             int accountsPort = port("ACCOUNTS_PORT", 8081);
             int projectsPort = port("PROJECTS_PORT", 8082);
-            // Nothing waits for another service at start-up, so all three start side by side.
-            List<ServiceProcess> services = List.of(
-                    launch(root, "accounts-service", "accounts", accountsPort,
-                            StackEnvironment.accounts(infrastructure, root.resolve(".local-stack"))),
-                    launch(root, "projects-service", "projects", projectsPort,
-                            StackEnvironment.projects(infrastructure, accountsPort)),
-                    launch(root, "api-gateway", "gateway", port("GATEWAY_PORT", 8080),
-                            StackEnvironment.gateway(accountsPort, projectsPort)));
+            // Nothing waits for another service at start-up, so all three start side by side; the gateway,
+            // launched last, is stopped first.
+            ServiceProcess accounts = launch(root, "accounts-service", "accounts", accountsPort,
+                    StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")));
+            ServiceProcess projects = launch(root, "projects-service", "projects", projectsPort,
+                    StackEnvironment.projects(infrastructure, accountsPort));
+            ServiceProcess gateway = launch(root, "api-gateway", "gateway", port("GATEWAY_PORT", 8080),
+                    StackEnvironment.gateway(accountsPort, projectsPort));
+            List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
                 service.awaitReady();
                 out.printf("local-stack | %s ready on %s%n", service.name(), service.baseUrl());
             }
-            gatewayUrl = services.get(services.size() - 1).baseUrl();
+            gatewayUrl = gateway.baseUrl();
         } catch (RuntimeException e) {
             out.println("local-stack | start-up failed: " + e.getMessage());
             System.exit(1); // runs the shutdown hook, which stops whatever did start

@@ -46,7 +46,9 @@ class GatewayEdgeIT {
 
     @AfterAll
     static void stopDegradedGateway() {
-        degradedGateway.close();
+        if (degradedGateway != null) {
+            degradedGateway.close();
+        }
     }
 
     @Test
@@ -94,6 +96,19 @@ class GatewayEdgeIT {
     }
 
     @Test
+    void an_encoded_login_path_or_field_name_is_counted_like_the_plain_one() {
+        String target = "encoded-" + UUID.randomUUID() + "@example.com";
+        for (int i = 0; i < 10; i++) {
+            String path = i % 2 == 0 ? "/api/users/%6Cogin" : "/api/users/login";
+            String field = i % 3 == 0 ? "user%6Eame" : "username";
+            assertThat(gateway.form(path, field + "=" + target + "&password=guess-" + i).status()).isEqualTo(401);
+        }
+
+        assertThat(gateway.form("/api/users/%6Cogin", "username=" + target + "&password=guess").status())
+                .isEqualTo(429);
+    }
+
+    @Test
     void login_attempts_over_the_limit_per_username_get_429_while_other_users_still_log_in() {
         String target = "target-" + UUID.randomUUID() + "@example.com";
         int perUsername = 10; // the default, which the shared gateway keeps
@@ -118,6 +133,20 @@ class GatewayEdgeIT {
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough")).status())
+                .as("the email was not taken by the refused request").isEqualTo(201);
+    }
+
+    @Test
+    void a_chunked_body_growing_over_the_limit_is_refused_with_413_and_changes_nothing() {
+        String email = "chunked-" + UUID.randomUUID() + "@example.com";
+        byte[] body = ("{\"email\":\"" + email + "\",\"password\":\"long enough\",\"padding\":\""
+                + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        Api.Answer refused = gateway.send(gateway.request("/api/users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
         assertThat(gateway.post("/api/users", body("email", email, "password", "long enough")).status())
                 .as("the email was not taken by the refused request").isEqualTo(201);
     }

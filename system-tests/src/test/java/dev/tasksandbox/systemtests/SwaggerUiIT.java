@@ -34,6 +34,7 @@ class SwaggerUiIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PAGE_BOUND = Duration.ofSeconds(30);
     private static WebDriver browser;
+    private static Path profile;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -46,7 +47,7 @@ class SwaggerUiIT {
         // This machine's network is closed: without these flags Chromium keeps trying to reach Google's hosts.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+                "--user-data-dir=" + (profile = Files.createTempDirectory("chromium-profile")));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()
@@ -55,9 +56,16 @@ class SwaggerUiIT {
     }
 
     @AfterAll
-    static void closeBrowser() {
+    static void closeBrowser() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

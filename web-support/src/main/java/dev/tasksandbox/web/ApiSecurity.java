@@ -35,8 +35,8 @@ public final class ApiSecurity {
      * still be able to log in, refresh it, register or fetch the keys.
      */
     public static SecurityWebFilterChain filterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                     ServerWebExchangeMatcher openApi) {
-        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(OPERATIONS, openApi);
+                                                     ServerWebExchangeMatcher openRequests) {
+        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(OPERATIONS, openRequests);
         BearerTokenProblems problems = new BearerTokenProblems();
         ServerAuthenticationEntryPointFailureHandler failures = new ServerAuthenticationEntryPointFailureHandler(problems);
         // Key-fetch failures are answered 503 by the entry point instead of escaping as a 500.

@@ -67,7 +67,11 @@ class UsersController {
                 .map(id -> ResponseEntity.created(ME).body(new Registered(id.toString())));
     }
 
-    @Operation(summary = "The caller's profile. Through the gateway it also lists the caller's active projects.")
+    @Operation(summary = "The caller's profile", description = """
+            Through the gateway the answer also has `projects: [{id, name}]`, the caller's active (not archived) \
+            projects, which the gateway asks projects-service for. When projects-service cannot answer, \
+            `projects` is absent (not empty) and the answer carries `Warning: 199 api-gateway "projects are \
+            unavailable; the profile is partial"`.""")
     @ApiResponse(responseCode = "200", description = "The profile")
     @GetMapping("/me")
     Mono<Profile> me(@AuthenticationPrincipal Jwt token) {

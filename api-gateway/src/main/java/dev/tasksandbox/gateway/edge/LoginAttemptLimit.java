@@ -1,8 +1,11 @@
 package dev.tasksandbox.gateway.edge;
 
 import dev.tasksandbox.gateway.GatewayProperties;
+import dev.tasksandbox.kernel.EmailAddress;
+import dev.tasksandbox.kernel.InvalidValueException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -12,12 +15,15 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,14 +32,17 @@ import reactor.core.publisher.Mono;
  * that neither one address nor a spread of addresses can guess one user's password quickly. The form is read
  * here (already bounded by {@link RequestBodyLimit}) and handed on unchanged.
  *
- * <p>The client address is the TCP peer: behind a load balancer, configure it to preserve the client address,
- * or every client shares the balancer's bucket.
+ * <p>The client address is the TCP peer ({@code server.forward-headers-strategy: none}, so a client cannot name
+ * its own address in {@code X-Forwarded-For}); an IPv6 client is counted by its /64 network, which one client
+ * typically holds whole. Behind a load balancer, make it preserve the client address, or every client shares
+ * the balancer's bucket.
  */
 @Component
 @Order(EdgeOrder.LOGIN_LIMIT)
 public class LoginAttemptLimit implements WebFilter {
 
-    static final String LOGIN_PATH = "/api/users/login";
+    /** Matched as the services match it, on the decoded path, so {@code /api/users/%6Cogin} is counted too. */
+    private static final PathPattern LOGIN_PATH = PathPatternParser.defaultInstance.parse("/api/users/login");
 
     private final LoginAttempts attempts;
 
@@ -44,7 +53,7 @@ public class LoginAttemptLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.POST || !LOGIN_PATH.equals(request.getPath().value())) {
+        if (request.getMethod() != HttpMethod.POST || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         Duration wait = attempts.fromAddress(clientAddress(request));
@@ -55,7 +64,8 @@ public class LoginAttemptLimit implements WebFilter {
                 .map(LoginAttemptLimit::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
-                    Duration usernameWait = username(body).map(attempts::forUsername).orElse(Duration.ZERO);
+                    Duration usernameWait = username(body, charsetOf(request))
+                            .map(attempts::forUsername).orElse(Duration.ZERO);
                     if (!usernameWait.isZero()) {
                         return Mono.error(new TooManyLoginAttempts(usernameWait));
                     }
@@ -65,23 +75,44 @@ public class LoginAttemptLimit implements WebFilter {
 
     private static String clientAddress(ServerHttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : ClientAddress.of(remote.getAddress());
     }
 
-    /** The form's {@code username}, as accounts-service compares emails: trimmed, case-insensitive. */
-    static Optional<String> username(byte[] form) {
-        for (String pair : new String(form, StandardCharsets.US_ASCII).split("&")) {
+    private static Charset charsetOf(ServerHttpRequest request) {
+        MediaType type = request.getHeaders().getContentType();
+        return type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    }
+
+    /**
+     * The form's first {@code username}, read as accounts-service reads it (names and values decoded, in the
+     * request's charset) and keyed as it compares emails ({@link EmailAddress#canonical()}), so that no spelling
+     * of one address escapes its bucket.
+     */
+    static Optional<String> username(byte[] form, Charset charset) {
+        for (String pair : new String(form, charset).split("&")) {
             int equals = pair.indexOf('=');
-            if (equals > 0 && "username".equals(pair.substring(0, equals))) {
+            String name = decoded(equals < 0 ? pair : pair.substring(0, equals), charset);
+            if ("username".equals(name)) {
+                String value = equals < 0 ? "" : decoded(pair.substring(equals + 1), charset);
+                if (value == null || value.isBlank()) {
+                    return Optional.empty(); // accounts-service answers a missing or malformed username with 422
+                }
                 try {
-                    String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                    return Optional.of(value.trim().toLowerCase(Locale.ROOT)).filter(v -> !v.isEmpty());
-                } catch (IllegalArgumentException malformed) {
-                    return Optional.empty(); // accounts-service answers the malformed form with 422
+                    return Optional.of(new EmailAddress(value).canonical());
+                } catch (InvalidValueException notAnEmail) {
+                    return Optional.of(value.strip().toLowerCase(Locale.ROOT));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static String decoded(String text, Charset charset) {
+        try {
+            return URLDecoder.decode(text, charset);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private static byte[] bytesOf(DataBuffer buffer) {

@@ -18,28 +18,32 @@ public final class LoginAttempts {
 
     private final LoginLimits limits;
     private final LongSupplier clock;
-    private final Cache<String, TokenBucket> buckets;
+    // Apart, so that a flood of addresses cannot push the bucket of a username under attack out of memory.
+    private final Cache<String, TokenBucket> addresses;
+    private final Cache<String, TokenBucket> usernames;
 
     public LoginAttempts(LoginLimits limits, LongSupplier nanoClock) {
         this.limits = limits;
         this.clock = nanoClock;
-        this.buckets = Caffeine.newBuilder()
-                .expireAfterAccess(limits.period())
-                .maximumSize(MAX_TRACKED_KEYS)
-                .build();
+        this.addresses = buckets(limits);
+        this.usernames = buckets(limits);
     }
 
     /** Zero when the attempt may go ahead, else how long the client should wait. */
     public Duration fromAddress(String address) {
-        return take("address:" + address, limits.perAddress());
+        return take(addresses, address, limits.perAddress());
     }
 
     /** Zero when the attempt may go ahead, else how long the client should wait. */
     public Duration forUsername(String username) {
-        return take("username:" + username, limits.perUsername());
+        return take(usernames, username, limits.perUsername());
     }
 
-    private Duration take(String key, int capacity) {
+    private static Cache<String, TokenBucket> buckets(LoginLimits limits) {
+        return Caffeine.newBuilder().expireAfterAccess(limits.period()).maximumSize(MAX_TRACKED_KEYS).build();
+    }
+
+    private Duration take(Cache<String, TokenBucket> buckets, String key, int capacity) {
         long now = clock.getAsLong();
         return buckets.get(key, k -> new TokenBucket(capacity, limits.period(), now)).tryTake(now);
     }

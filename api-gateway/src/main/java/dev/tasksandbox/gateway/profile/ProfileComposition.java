@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -39,17 +40,21 @@ public final class ProfileComposition {
     private static final int PAGE_SIZE = 500; // the largest page projects-service serves
     private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_LANGUAGE,
             RequestIdentity.REQUEST_ID, RequestIdentity.TRACEPARENT);
+    /** From accounts' answer: what a client needs to act on an error, and what keeps personal data uncached. */
     private static final List<String> PASSED_BACK = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.WWW_AUTHENTICATE,
-            HttpHeaders.RETRY_AFTER);
+            HttpHeaders.RETRY_AFTER, HttpHeaders.CACHE_CONTROL, HttpHeaders.PRAGMA, HttpHeaders.EXPIRES,
+            "X-Content-Type-Options", "X-Frame-Options");
 
     private final WebClient accounts;
     private final WebClient projects;
+    private final Duration accountsTimeout;
     private final Duration projectsTimeout;
     private final JsonMapper json;
 
     public ProfileComposition(WebClient.Builder http, GatewayProperties properties, JsonMapper json) {
         this.accounts = http.clone().baseUrl(properties.upstreams().accounts().toString()).build();
         this.projects = http.clone().baseUrl(properties.upstreams().projects().toString()).build();
+        this.accountsTimeout = properties.upstreamResponseTimeout();
         this.projectsTimeout = properties.profile().projectsTimeout();
         this.json = json;
     }
@@ -58,13 +63,15 @@ public final class ProfileComposition {
         HttpHeaders caller = forwarded(request.headers().asHttpHeaders());
         Mono<ResponseEntity<byte[]>> profile = accounts.get().uri("/api/users/me")
                 .headers(headers -> headers.addAll(caller))
-                .exchangeToMono(answer -> answer.toEntity(byte[].class));
+                .exchangeToMono(answer -> answer.toEntity(byte[].class))
+                .timeout(accountsTimeout); // a 504, like a routed request that takes too long
         Mono<Optional<List<ProjectSummary>>> activeProjects = activeProjects(caller)
                 .collectList()
                 .timeout(projectsTimeout)
                 .map(Optional::of)
                 .onErrorResume(error -> {
-                    log.warn("Profile without projects: projects-service failed: {}", error.toString());
+                    // Reported below only if the caller is who they claim: a bad token fails here as well.
+                    log.debug("projects-service failed: {}", error.toString());
                     return Mono.just(Optional.empty());
                 });
         return Mono.zip(profile, activeProjects)
@@ -76,22 +83,28 @@ public final class ProfileComposition {
             return passOn(profile);
         }
         ComposedProfile composed = ComposedProfile.of(json.readValue(profile.getBody(), Profile.class), projects);
-        ServerResponse.BodyBuilder ok = ServerResponse.ok();
+        ServerResponse.BodyBuilder ok = withHeadersOf(profile, ServerResponse.ok());
         if (projects.isEmpty()) {
+            log.warn("Profile answered without projects: projects-service is unavailable");
             ok.header(HttpHeaders.WARNING, PARTIAL_WARNING);
         }
-        return ok.bodyValue(composed);
+        return ok.contentType(MediaType.APPLICATION_JSON).bodyValue(composed);
     }
 
     private static Mono<ServerResponse> passOn(ResponseEntity<byte[]> upstream) {
-        ServerResponse.BodyBuilder response = ServerResponse.status(upstream.getStatusCode());
+        ServerResponse.BodyBuilder response = withHeadersOf(upstream, ServerResponse.status(upstream.getStatusCode()));
+        return upstream.getBody() == null ? response.build() : response.bodyValue(upstream.getBody());
+    }
+
+    private static ServerResponse.BodyBuilder withHeadersOf(ResponseEntity<byte[]> upstream,
+                                                            ServerResponse.BodyBuilder response) {
         PASSED_BACK.forEach(name -> {
             List<String> values = upstream.getHeaders().get(name);
             if (values != null) {
                 response.header(name, values.toArray(String[]::new));
             }
         });
-        return upstream.getBody() == null ? response.build() : response.bodyValue(upstream.getBody());
+        return response;
     }
 
     /** Every page of the caller's projects, keeping the active ones. */

@@ -79,7 +79,7 @@ class ProfileCompositionContractTest {
                                                       @ForProvider("projects-service") MockServer projects) {
         GatewayProperties properties = new GatewayProperties(
                 new GatewayProperties.Upstreams(URI.create(accounts.getUrl()), URI.create(projects.getUrl())),
-                DataSize.ofKilobytes(64), null, null, new GatewayProperties.Profile(Duration.ofSeconds(5)));
+                Duration.ofSeconds(5), DataSize.ofKilobytes(64), null, null, new GatewayProperties.Profile(Duration.ofSeconds(5)));
         ProfileComposition composition = new ProfileComposition(WebClient.builder(), properties,
                 JsonMapper.builder().build());
         WebTestClient gateway = WebTestClient.bindToRouterFunction(

@@ -64,7 +64,7 @@ class UserAccountCreatedContractTest {
         UserAccountCreated event = UserAccountEventsListener.eventIn(record, JsonMapper.builder().build()).orElseThrow();
 
         assertThat(event.eventId()).isEqualTo(EVENT);
-        assertThat(event.userId()).isEqualTo(USER).hasToString(record.key());
+        assertThat(event.userId()).isEqualTo(USER);
         assertThat(event.occurredAt()).isEqualTo(Instant.parse(OCCURRED_AT));
     }
 }
