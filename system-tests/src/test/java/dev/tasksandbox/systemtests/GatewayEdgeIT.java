@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +22,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway's own rules, against the real services: limits, failures of a service behind it, CORS and the
- * request identity. A second gateway, whose projects-service is down (nothing listens on its port) and whose
- * login limit per address is low, serves the tests that must not disturb the shared one.
+ * request identity. Two more gateways serve the tests that must not disturb the shared one: one whose
+ * projects-service is down (nothing listens on its port) and whose login limit per address is low, and one whose
+ * projects-service hangs (it accepts connections and never answers).
  */
 @ExtendWith(SharedStack.class)
 class GatewayEdgeIT {
@@ -33,6 +37,9 @@ class GatewayEdgeIT {
     private static Api gateway;
     private static ServiceProcess degradedGateway;
     private static Api degraded;
+    private static SilentUpstream hangingProjects;
+    private static ServiceProcess hangingGateway;
+    private static Api hanging;
 
     @BeforeAll
     static void startDegradedGateway() {
@@ -42,12 +49,23 @@ class GatewayEdgeIT {
                 "PROJECTS_URI", "http://localhost:" + FreePort.orAny(0),
                 "LOGIN_LIMIT_PER_ADDRESS", Integer.toString(ADDRESS_LIMIT)));
         degraded = new Api(degradedGateway.baseUrl());
+        hangingProjects = new SilentUpstream();
+        hangingGateway = stack.startGateway(Map.of(
+                "PROJECTS_URI", hangingProjects.url(),
+                "UPSTREAM_RESPONSE_TIMEOUT", "1s",
+                "PROFILE_PROJECTS_TIMEOUT", "500ms"));
+        hanging = new Api(hangingGateway.baseUrl());
     }
 
     @AfterAll
-    static void stopDegradedGateway() {
-        if (degradedGateway != null) {
-            degradedGateway.close();
+    static void stopExtraGateways() throws Exception {
+        for (ServiceProcess extra : new ServiceProcess[] {degradedGateway, hangingGateway}) {
+            if (extra != null) {
+                extra.close();
+            }
+        }
+        if (hangingProjects != null) {
+            hangingProjects.close();
         }
     }
 
@@ -71,6 +89,51 @@ class GatewayEdgeIT {
         assertThat(projects.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(projects.header("Retry-After")).isNotBlank();
         assertThat(projects.json().get("detail").asString()).contains("unavailable");
+    }
+
+    @Test
+    void a_service_that_does_not_answer_in_time_is_a_504_problem() {
+        Api.Answer projects = hanging.withToken(tokenOfNewUser(gateway)).get("/api/projects");
+
+        assertThat(projects.status()).isEqualTo(504);
+        assertThat(projects.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(projects.json().get("detail").asString()).contains("in time");
+    }
+
+    @Test
+    void with_projects_service_hanging_the_profile_is_answered_after_its_timeout_without_projects() {
+        Api me = hanging.withToken(tokenOfNewUser(gateway));
+
+        long start = System.nanoTime();
+        Api.Answer profile = me.get("/api/users/me");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        assertThat(profile.json().has("projects")).isFalse();
+        assertThat(profile.header("Warning")).startsWith("199 api-gateway");
+        assertThat(took).as("bounded by PROFILE_PROJECTS_TIMEOUT, not by the hanging service").isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_profile_lists_every_active_project_of_the_caller_across_pages() throws Exception {
+        String token = tokenOfNewUser(gateway);
+        Api me = gateway.withToken(token);
+        String owner = me.get("/api/users/me").json().get("id").asString();
+        try (Connection projects = SharedStack.get().database("projects");
+             PreparedStatement insert = projects.prepareStatement("""
+                     INSERT INTO projects (id, owner_id, name, archived, last_task_number, version)
+                     SELECT gen_random_uuid(), ?::uuid, 'Project ' || n, n % 10 = 0, 0, 0
+                     FROM generate_series(1, 1200) n""")) {
+            insert.setString(1, owner);
+            insert.executeUpdate();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> me.get("/api/users/me").json().get("projects").size() == 1081);
+        JsonNode listed = me.get("/api/users/me").json().get("projects");
+        List<String> names = new ArrayList<>();
+        listed.forEach(project -> names.add(project.get("name").asString()));
+        assertThat(names).contains("My first project", "Project 1", "Project 1199").doesNotContain("Project 10", "Project 1200")
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -1,27 +1,25 @@
 package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.TraceParent;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 /**
- * Carries the W3C {@code traceparent} of the request being served down its reactive chain (in the Reactor
- * context, since a request hops between threads), to where an event it causes is recorded. A request without a
- * well-formed one starts a trace of its own.
+ * The W3C {@code traceparent} of the work in progress, kept in the Reactor context (a request hops between
+ * threads, so a thread-local would lose it). {@link TraceContextFilter} puts a request's there; whatever records
+ * an event reads it with {@link #current()}.
  */
-public final class TraceContext implements WebFilter {
+public final class TraceContext {
 
-    @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        TraceParent trace = TraceParent.parse(exchange.getRequest().getHeaders().getFirst(TraceParent.HEADER))
-                .orElseGet(TraceParent::newRoot);
-        return chain.filter(exchange).contextWrite(Context.of(TraceParent.class, trace));
+    private TraceContext() {
     }
 
-    /** The traceparent of the request being served; outside of a request, a new trace. */
+    /** The context for work done on behalf of {@code trace}. */
+    public static Context of(TraceParent trace) {
+        return Context.of(TraceParent.class, trace);
+    }
+
+    /** The traceparent of the work in progress; outside of any, a new trace. */
     public static Mono<TraceParent> current() {
         return Mono.deferContextual(context -> Mono.just(
                 context.<TraceParent>getOrEmpty(TraceParent.class).orElseGet(TraceParent::newRoot)));

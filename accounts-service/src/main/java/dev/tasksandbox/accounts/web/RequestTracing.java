@@ -1,6 +1,6 @@
 package dev.tasksandbox.accounts.web;
 
-import dev.tasksandbox.web.TraceContext;
+import dev.tasksandbox.web.TraceContextFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class RequestTracing {
 
     @Bean
-    TraceContext traceContext() {
-        return new TraceContext();
+    TraceContextFilter traceContextFilter() {
+        return new TraceContextFilter();
     }
 }
