@@ -1,80 +1,50 @@
 package dev.tasksandbox.systemtests;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static dev.tasksandbox.systemtests.Api.body;
 
-/** Registers users and signs them in over HTTP, as a client of the API would. */
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Registers users and signs them in over HTTP, as a client of the API would, with one password for all. */
 final class AccountsClient {
 
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final String PASSWORD = "correct horse battery";
 
     /** The new user's id, or empty when the service did not answer 201 (it may be down). */
     Optional<String> register(String baseUrl, String email) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/users"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                return Optional.empty();
-            }
-            Matcher id = ID.matcher(response.body());
-            return id.find() ? Optional.of(id.group(1)) : Optional.empty();
-        } catch (java.io.IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Api.Answer registered = new Api(baseUrl).post("/api/users", body("email", email, "password", PASSWORD));
+            return registered.status() == 201 ? Optional.of(registered.json().get("id").asString()) : Optional.empty();
+        } catch (UncheckedIOException unreachable) {
             return Optional.empty();
         }
     }
 
     /** The access token of a password-grant login; fails when the login does not answer 200. */
-    String accessToken(String baseUrl, String email) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/users/login"))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username="
-                        + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=correct+horse+battery"))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("Login failed: " + response.statusCode() + " " + response.body());
+    String accessToken(String baseUrl, String email) {
+        Api.Answer login = new Api(baseUrl).form("/api/users/login", "grant_type=password&username="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        if (login.status() != 200) {
+            throw new IllegalStateException("Login failed: " + login);
         }
-        return token.group(1);
+        return login.json().get("access_token").asString();
     }
 
     /** The status of a GET, with the token as bearer when there is one. */
-    int get(String url, String accessToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-        if (accessToken != null) {
-            request.header("Authorization", "Bearer " + accessToken);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    int get(String url, String accessToken) {
+        Api api = new Api("");
+        return (accessToken == null ? api : api.withToken(accessToken)).get(url).status();
     }
 
     /** The id of the user a token speaks for, as the profile says. */
-    String userIdOf(String baseUrl, String accessToken) throws Exception {
-        HttpResponse<String> profile = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/users/me"))
-                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher id = ID.matcher(profile.body());
-        if (profile.statusCode() != 200 || !id.find()) {
-            throw new IllegalStateException("No profile: " + profile.statusCode() + " " + profile.body());
+    String userIdOf(String baseUrl, String accessToken) {
+        Api.Answer profile = new Api(baseUrl).withToken(accessToken).get("/api/users/me");
+        if (profile.status() != 200) {
+            throw new IllegalStateException("No profile: " + profile);
         }
-        return id.group(1);
+        return profile.json().get("id").asString();
     }
 }
