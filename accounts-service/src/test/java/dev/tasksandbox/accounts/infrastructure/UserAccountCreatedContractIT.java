@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * headers by the relay's routing), not a copy made for the test. Fails when no pact is found.
  */
 @Provider("accounts-service")
-@PactFolder("../target/pacts")
+@PactFolder("${pact.folder}")
 @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
 class UserAccountCreatedContractIT extends AccountsServiceIT {
 

@@ -26,7 +26,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * access token of the user its provider state created. Fails when no pact is found.
  */
 @Provider("accounts-service")
-@PactFolder("../target/pacts")
+@PactFolder("${pact.folder}")
 @PactFilter(value = "Synchronous/HTTP", filter = InteractionFilter.ByInteractionType.class)
 class ConsumersContractIT extends AccountsServiceIT {
 

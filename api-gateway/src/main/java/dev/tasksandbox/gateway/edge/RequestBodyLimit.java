@@ -15,8 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses request bodies over the configured size with 413 before a service spends anything on them: at once
- * when {@code Content-Length} says so, and while streaming when a chunked body grows past the limit.
+ * Refuses request bodies over the configured size with 413: at once when {@code Content-Length} says so, before
+ * a service sees anything; a chunked body, which is streamed on as it arrives, is cut off when it grows past the
+ * limit, so the service gets an incomplete request and the client the 413.
  */
 @Component
 @Order(EdgeOrder.BODY_LIMIT)

@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Fails when no pact is found.
  */
 @Provider("projects-service")
-@PactFolder("../target/pacts")
+@PactFolder("${pact.folder}")
 class GatewayContractIT extends ProjectsServiceIT {
 
     @LocalServerPort
