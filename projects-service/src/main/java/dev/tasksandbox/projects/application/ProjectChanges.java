@@ -12,18 +12,17 @@ import reactor.util.retry.Retry;
 
 /**
  * The one way a use case changes a project: load it (only the owner's), apply a behaviour of the aggregate, save
- * it, in one transaction. When another writer got there first, the whole of it runs again on fresh state, a
- * bounded number of times, and then the client is told to retry ({@link ConcurrentChange}, a 409).
+ * it. No transaction spans the three: the save is refused when the project changed since it was loaded
+ * (optimistic locking), and then the whole of it runs again on fresh state, a bounded number of times, before the
+ * client is told to retry ({@link ConcurrentChange}, a 409).
  */
 public final class ProjectChanges {
 
     private final Projects projects;
-    private final Transactions transactions;
     private final ConcurrencyPolicy policy;
 
-    public ProjectChanges(Projects projects, Transactions transactions, ConcurrencyPolicy policy) {
+    public ProjectChanges(Projects projects, ConcurrencyPolicy policy) {
         this.projects = projects;
-        this.transactions = transactions;
         this.policy = policy;
     }
 
@@ -50,7 +49,7 @@ public final class ProjectChanges {
     }
 
     private <T> Mono<T> withRetries(ProjectId id, Mono<T> attempt) {
-        return Mono.defer(() -> transactions.inTransaction(attempt))
+        return attempt
                 .retryWhen(Retry.backoff(policy.maxRetries(), policy.firstBackoff())
                         .maxBackoff(policy.maxBackoff())
                         .jitter(0.5)

@@ -10,7 +10,6 @@ import dev.tasksandbox.projects.application.DeleteProject;
 import dev.tasksandbox.projects.application.IncompleteTask;
 import dev.tasksandbox.projects.application.ProjectChanges;
 import dev.tasksandbox.projects.application.Projects;
-import dev.tasksandbox.projects.application.Transactions;
 import dev.tasksandbox.projects.application.UnarchiveProject;
 import dev.tasksandbox.projects.application.UpdateProject;
 import java.time.Clock;
@@ -29,11 +28,11 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ProjectChanges projectChanges(Projects projects, Transactions transactions,
+    ProjectChanges projectChanges(Projects projects,
                                   @Value("${projects.concurrency.max-retries}") int maxRetries,
                                   @Value("${projects.concurrency.first-backoff}") Duration firstBackoff,
                                   @Value("${projects.concurrency.max-backoff}") Duration maxBackoff) {
-        return new ProjectChanges(projects, transactions, new ConcurrencyPolicy(maxRetries, firstBackoff, maxBackoff));
+        return new ProjectChanges(projects, new ConcurrencyPolicy(maxRetries, firstBackoff, maxBackoff));
     }
 
     @Bean

@@ -13,17 +13,12 @@ import dev.tasksandbox.projects.domain.TaskName;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 class ProjectChangesTest {
 
     private final InMemoryProjects projects = new InMemoryProjects();
-    private final ProjectChanges changes = new ProjectChanges(projects, new Transactions() {
-        @Override
-        public <T> Mono<T> inTransaction(Mono<T> work) {
-            return work;
-        }
-    }, new ConcurrencyPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)));
+    private final ProjectChanges changes = new ProjectChanges(projects,
+            new ConcurrencyPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)));
     private final UserId owner = UserId.newId();
     private final ProjectId id = ProjectId.newId();
     private final AddTask addTask = new AddTask(changes);

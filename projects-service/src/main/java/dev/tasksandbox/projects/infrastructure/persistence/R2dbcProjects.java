@@ -14,29 +14,34 @@ import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
+
 import reactor.core.publisher.Mono;
 
 /**
  * Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. Every write checks
  * and bumps {@code version}, so a write based on a stale read fails instead of overwriting (optimistic locking).
- * A project and its tasks are one aggregate, so each write is one transaction, or part of the caller's.
+ * A project and its tasks are one aggregate, so each read and each write is one statement: one round trip, and
+ * atomic by itself (the writes with data-modifying CTEs), which is why no write needs a transaction around it.
  */
 @Repository
 class R2dbcProjects implements Projects {
 
     private static final String TASK_ROWS = "unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])";
+    /** The tasks the aggregate changed are written; unchanged rows are left alone. */
+    private static final String UPDATE_CHANGED_TASKS = """
+            ON CONFLICT (project_id, number)
+            DO UPDATE SET name = excluded.name, completed_at = excluded.completed_at
+            WHERE (tasks.name, tasks.completed_at) IS DISTINCT FROM (excluded.name, excluded.completed_at)""";
 
     private final DatabaseClient database;
-    private final TransactionalOperator transaction;
 
-    R2dbcProjects(DatabaseClient database, TransactionalOperator transaction) {
+    R2dbcProjects(DatabaseClient database) {
         this.database = database;
-        this.transaction = transaction;
     }
 
     @Override
@@ -50,79 +55,51 @@ class R2dbcProjects implements Projects {
     }
 
     /**
-     * One statement, so one round trip and atomic by itself: the project, its tasks and, when it is the effect of
-     * an event, the record of that event, with data-modifying CTEs. With a {@code cause} already recorded, nothing
-     * is inserted. Emits the number of projects inserted, 0 or 1.
+     * The project, its tasks and, when it is the effect of an event, the record of that event. With a
+     * {@code cause} already recorded, nothing is inserted. Emits the number of projects inserted, 0 or 1.
      */
     private Mono<Long> insert(Project project, UUID cause) {
-        StringBuilder sql = new StringBuilder("WITH ");
-        if (cause != null) {
-            sql.append("""
-                    first_delivery AS (
-                        INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
-                    """);
-        }
-        sql.append("""
+        String recordCause = cause == null ? "" : """
+                first_delivery AS (
+                    INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
+                """;
+        GenericExecuteSpec insert = write(project, recordCause + """
                 project AS (
                     INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
-                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0""")
-                .append(cause != null ? " FROM first_delivery" : "")
-                .append(" RETURNING id)");
-        if (!project.tasks().isEmpty()) {
-            sql.append(", task AS (INSERT INTO tasks (project_id, number, name, completed_at) "
-                    + "SELECT project.id, task.* FROM project, " + TASK_ROWS + " AS task)");
-        }
-        sql.append(" SELECT count(*) AS inserted FROM project");
-        GenericExecuteSpec insert = database.sql(sql.toString())
-                .bind("id", project.id().value())
-                .bind("owner", project.owner().value())
-                .bind("name", project.name().value())
-                .bind("archived", project.isArchived())
-                .bind("lastTaskNumber", lastTaskNumber(project));
-        if (cause != null) {
-            insert = insert.bind("cause", cause);
-        }
-        if (!project.tasks().isEmpty()) {
-            insert = bindTasks(insert, project.tasks());
-        }
-        return SqlValues.bindNullable(insert, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
-                .map(row -> row.get("inserted", Long.class))
-                .one();
+                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0"""
+                + (cause == null ? "" : " FROM first_delivery") + " RETURNING id)", "")
+                .bind("owner", project.owner().value());
+        return rowsWritten(cause == null ? insert : insert.bind("cause", cause));
     }
 
+    /** The project with its tasks, in one query; empty when there is no such project of {@code owner}'s. */
     @Override
     public Mono<Project> ownedBy(UserId owner, ProjectId id) {
-        Mono<List<Task>> tasks = database.sql("SELECT number, name, completed_at FROM tasks WHERE project_id = :id ORDER BY number")
-                .bind("id", id.value())
-                .map(row -> Task.restore(new TaskNumber(row.get("number", Integer.class)),
-                        new TaskName(row.get("name", String.class)), SqlValues.instant(row, "completed_at")))
-                .all()
-                .collectList();
         return database.sql("""
-                        SELECT name, archived, max_incomplete_tasks, last_task_number, version
-                        FROM projects WHERE id = :id AND owner_id = :owner""")
+                        SELECT p.name, p.archived, p.max_incomplete_tasks, p.last_task_number, p.version,
+                               t.number, t.name AS task_name, t.completed_at
+                        FROM projects p LEFT JOIN tasks t ON t.project_id = p.id
+                        WHERE p.id = :id AND p.owner_id = :owner ORDER BY t.number""")
                 .bind("id", id.value())
                 .bind("owner", owner.value())
-                .map(ProjectRow::of)
-                .one()
-                .flatMap(row -> tasks.map(loaded -> row.toProject(id, owner, loaded)));
+                .map(LoadedRow::of)
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> rows.get(0).project().toProject(id, owner,
+                        rows.stream().flatMap(row -> row.task().stream()).toList()));
     }
 
     @Override
     public Mono<Void> save(Project project) {
-        GenericExecuteSpec update = database.sql("""
-                        UPDATE projects SET name = :name, archived = :archived, max_incomplete_tasks = :maxIncomplete,
-                               last_task_number = :lastTaskNumber, version = version + 1
-                        WHERE id = :id AND version = :version""")
-                .bind("id", project.id().value())
-                .bind("version", project.version())
-                .bind("name", project.name().value())
-                .bind("archived", project.isArchived())
-                .bind("lastTaskNumber", lastTaskNumber(project));
-        return SqlValues.bindNullable(update, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class)
-                .fetch().rowsUpdated()
-                .flatMap(updated -> updated == 1 ? writeTasks(project) : Mono.error(new StaleProject()))
-                .as(transaction::transactional);
+        GenericExecuteSpec update = write(project, """
+                project AS (
+                    UPDATE projects SET name = :name, archived = :archived, max_incomplete_tasks = :maxIncomplete,
+                           last_task_number = :lastTaskNumber, version = version + 1
+                    WHERE id = :id AND version = :version RETURNING id)""", UPDATE_CHANGED_TASKS)
+                .bind("version", project.version());
+        return rowsWritten(update)
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new StaleProject()));
     }
 
     @Override
@@ -136,32 +113,44 @@ class R2dbcProjects implements Projects {
     }
 
     /**
-     * Writes every task in one statement, one round trip however many there are. The version check above has
-     * already made sure nobody else wrote this project since it was read.
+     * One statement that writes the project's row with {@code projectRow}, a CTE named {@code project} returning
+     * its id, and then its tasks (however many, from three arrays), only if the row was written. Binds what every
+     * write binds; the caller binds the rest.
      */
-    private Mono<Void> writeTasks(Project project) {
-        if (project.tasks().isEmpty()) {
-            return Mono.empty();
+    private GenericExecuteSpec write(Project project, String projectRow, String onConflict) {
+        List<Task> tasks = project.tasks();
+        String writeTasks = tasks.isEmpty() ? "" : ", written_tasks AS (INSERT INTO tasks (project_id, number, name, "
+                + "completed_at) SELECT project.id, task.* FROM project, " + TASK_ROWS + " AS task " + onConflict + ")";
+        GenericExecuteSpec write = database.sql("WITH " + projectRow + writeTasks
+                        + " SELECT count(*) AS written FROM project")
+                .bind("id", project.id().value())
+                .bind("name", project.name().value())
+                .bind("archived", project.isArchived())
+                .bind("lastTaskNumber", project.lastTaskNumber().map(TaskNumber::value).orElse(0));
+        if (!tasks.isEmpty()) {
+            write = write.bind("numbers", tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new))
+                    .bind("names", tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
+                    .bind("completions", tasks.stream()
+                            .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
+                            .toArray(OffsetDateTime[]::new));
         }
-        return bindTasks(database.sql("""
-                        INSERT INTO tasks (project_id, number, name, completed_at)
-                        SELECT :project, * FROM %s
-                        ON CONFLICT (project_id, number)
-                        DO UPDATE SET name = excluded.name, completed_at = excluded.completed_at
-                        WHERE (tasks.name, tasks.completed_at) IS DISTINCT FROM (excluded.name, excluded.completed_at)"""
-                        .formatted(TASK_ROWS)), project.tasks())
-                .bind("project", project.id().value())
-                .then();
+        return SqlValues.bindNullable(write, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class);
     }
 
-    /** The tasks as three arrays, one row each once unnested by {@link #TASK_ROWS}. */
-    private static GenericExecuteSpec bindTasks(GenericExecuteSpec statement, List<Task> tasks) {
-        Integer[] numbers = tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new);
-        String[] names = tasks.stream().map(task -> task.name().value()).toArray(String[]::new);
-        OffsetDateTime[] completions = tasks.stream()
-                .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
-                .toArray(OffsetDateTime[]::new);
-        return statement.bind("numbers", numbers).bind("names", names).bind("completions", completions);
+    /** How many project rows the statement wrote, 0 or 1. */
+    private static Mono<Long> rowsWritten(GenericExecuteSpec write) {
+        return write.map(row -> row.get("written", Long.class)).one();
+    }
+
+    /** One row of the load: the project's columns, and one of its tasks if it has any. */
+    private record LoadedRow(ProjectRow project, Optional<Task> task) {
+
+        static LoadedRow of(Readable row) {
+            Integer number = row.get("number", Integer.class);
+            return new LoadedRow(ProjectRow.of(row), number == null ? Optional.empty()
+                    : Optional.of(Task.restore(new TaskNumber(number), new TaskName(row.get("task_name", String.class)),
+                            SqlValues.instant(row, "completed_at"))));
+        }
     }
 
     /** The project's own columns, read while the row is alive. */
@@ -178,9 +167,4 @@ class R2dbcProjects implements Projects {
                     tasks, lastTaskNumber == 0 ? null : new TaskNumber(lastTaskNumber), version);
         }
     }
-
-    private static int lastTaskNumber(Project project) {
-        return project.lastTaskNumber().map(TaskNumber::value).orElse(0);
-    }
-
 }
