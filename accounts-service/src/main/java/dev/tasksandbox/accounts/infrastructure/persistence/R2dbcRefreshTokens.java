@@ -37,20 +37,19 @@ class R2dbcRefreshTokens implements RefreshTokens {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Mono<Void> familyRow = database.sql("""
-                        INSERT INTO refresh_token_families (id, user_id) VALUES (:family, :user)
-                        ON CONFLICT (id) DO NOTHING""")
-                .bind("family", family)
-                .bind("user", user.value())
-                .then();
-        Mono<Void> tokenRow = database.sql("""
+        // One statement: the family row when this token starts one, and the token (its key checked at the end).
+        return database.sql("""
+                        WITH family AS (
+                            INSERT INTO refresh_token_families (id, user_id) VALUES (:family, :user)
+                            ON CONFLICT (id) DO NOTHING)
                         INSERT INTO refresh_tokens (token_hash, family_id, expires_at)
                         VALUES (:hash, :family, :expiresAt)""")
-                .bind("hash", hash(token))
                 .bind("family", family)
+                .bind("user", user.value())
+                .bind("hash", hash(token))
                 .bind("expiresAt", expiresAt)
-                .then();
-        return familyRow.then(tokenRow).thenReturn(token);
+                .then()
+                .thenReturn(token);
     }
 
     @Override
