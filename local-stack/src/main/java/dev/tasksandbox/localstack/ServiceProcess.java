@@ -23,11 +23,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final ChildProcess process;
 
-    private ServiceProcess(String name, int port, ChildProcess process) {
+    private ServiceProcess(String name, int port, int managementPort, ChildProcess process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -51,7 +53,9 @@ public final class ServiceProcess implements AutoCloseable {
         ChildProcess child = ChildProcess.startJava(name,
                 List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
                 env, root, output);
-        return new ServiceProcess(name, port, child);
+        // The actuator answers on MANAGEMENT_PORT when a service is given one, as the gateway is in docker-compose.yml.
+        int managementPort = env.containsKey("MANAGEMENT_PORT") ? Integer.parseInt(env.get("MANAGEMENT_PORT")) : port;
+        return new ServiceProcess(name, port, managementPort, child);
     }
 
     public static Path jarOf(Path root, String module) {
@@ -77,6 +81,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Where the actuator answers: the service's own port unless it was given a management port. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort + "/actuator";
+    }
+
     /** Ends the process at once, as a crash or a kill -9 would. */
     public void kill() throws InterruptedException {
         process.kill();
@@ -90,7 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until the readiness probe answers 200; stops the process and throws when it does not in time. */
     public void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

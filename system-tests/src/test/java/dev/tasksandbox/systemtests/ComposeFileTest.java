@@ -116,8 +116,18 @@ class ComposeFileTest {
         assertThat(services.get(service).get("build"))
                 .isEqualTo(Map.of("context", ".", "args", Map.of("SERVICE", service, "PORT", Integer.valueOf(port))));
         assertThat(environmentOf(service)).containsEntry("SERVER_PORT", port);
+        String actuatorPort = environmentOf(service).getOrDefault("MANAGEMENT_PORT", port);
         assertThat(services.get(service).get("healthcheck").toString())
-                .contains("http://localhost:" + port + "/actuator/health/readiness");
+                .contains("http://localhost:" + actuatorPort + "/actuator/health/readiness");
+    }
+
+    @Test
+    void the_gateway_publishes_its_api_port_and_keeps_its_metrics_port_inside() {
+        Map<String, String> gateway = environmentOf("api-gateway");
+
+        assertThat(gateway.get("MANAGEMENT_PORT")).isNotNull().isNotEqualTo(gateway.get("SERVER_PORT"));
+        assertThat(services.get("api-gateway").get("ports").toString())
+                .contains(":" + gateway.get("SERVER_PORT")).doesNotContain(":" + gateway.get("MANAGEMENT_PORT"));
     }
 
     @Test

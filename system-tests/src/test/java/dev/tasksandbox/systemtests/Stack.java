@@ -84,6 +84,15 @@ final class Stack implements AutoCloseable {
         return projects.baseUrl();
     }
 
+    /** Where Prometheus would scrape accounts-service and projects-service: not through the gateway. */
+    String accountsActuator() {
+        return accounts.managementUrl();
+    }
+
+    String projectsActuator() {
+        return projects.managementUrl();
+    }
+
     /** Kills accounts-service as a crash would, relay and all, and starts a new instance in its place. */
     void crashAndRestartAccounts() throws InterruptedException {
         accounts.kill();

@@ -4,12 +4,13 @@ import dev.tasksandbox.kernel.UserAccountCreated;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,9 +28,16 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>>, AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
-    private final Consumer<Integer> published;
+    private final BatchPublished published;
 
-    KafkaPublisher(String bootstrapServers, Consumer<Integer> published) {
+    /** Told of every batch Kafka acknowledged, heartbeats included. */
+    @FunctionalInterface
+    interface BatchPublished {
+        /** @param commitTimes when each event published in the batch was committed to the outbox */
+        void published(List<Instant> commitTimes);
+    }
+
+    KafkaPublisher(String bootstrapServers, BatchPublished published) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "accounts-outbox-relay",
@@ -47,10 +55,12 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
+        List<Instant> commitTimes = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> event : batch) {
             SourceRecord record = event.record();
             if (UserAccountCreated.TOPIC.equals(record.topic())) {
                 acknowledgements.add(producer.send(toKafka(record)));
+                commitTimes.add(committedAt(record));
             }
         }
         try {
@@ -65,7 +75,12 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
-        published.accept(acknowledgements.size());
+        published.published(commitTimes);
+    }
+
+    /** The PostgreSQL connector's offset of a record holds the commit time of its transaction, in microseconds. */
+    private static Instant committedAt(SourceRecord record) {
+        return Instant.EPOCH.plus((Long) record.sourceOffset().get("ts_usec"), ChronoUnit.MICROS);
     }
 
     private static ProducerRecord<String, String> toKafka(SourceRecord record) {

@@ -5,6 +5,9 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +46,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     private final RelayProperties properties;
     private final AtomicLong publishedEvents = new AtomicLong();
+    private final Timer lag;
     private volatile Instant lastBatchAt = Instant.EPOCH;
     private ExecutorService engineThread;
     private ScheduledExecutorService supervisor;
@@ -52,8 +56,19 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile String lastError;
     private volatile boolean running;
 
-    public OutboxRelay(RelayProperties properties) {
+    /**
+     * Publishes two meters: {@code outbox.relay.events}, the events Kafka acknowledged (its rate is the relay's
+     * throughput), and {@code outbox.relay.lag}, the time from each event's commit to that acknowledgement.
+     */
+    public OutboxRelay(RelayProperties properties, MeterRegistry meters) {
         this.properties = properties;
+        FunctionCounter.builder("outbox.relay.events", publishedEvents, AtomicLong::get)
+                .description("Outbox events published to Kafka and acknowledged by it")
+                .register(meters);
+        this.lag = Timer.builder("outbox.relay.lag")
+                .description("Time from the commit that wrote an outbox event to Kafka's acknowledgement of it")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     public RelayState state() {
@@ -138,9 +153,11 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void batchPublished(int events) {
-        lastBatchAt = Instant.now();
-        publishedEvents.addAndGet(events);
+    private void batchPublished(List<Instant> commitTimes) {
+        Instant now = Instant.now();
+        lastBatchAt = now;
+        publishedEvents.addAndGet(commitTimes.size());
+        commitTimes.forEach(committedAt -> lag.record(Duration.between(committedAt, now)));
     }
 
     /**

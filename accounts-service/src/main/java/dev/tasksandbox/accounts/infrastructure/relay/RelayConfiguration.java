@@ -1,5 +1,6 @@
 package dev.tasksandbox.accounts.infrastructure.relay;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class RelayConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(RelayProperties properties) {
-        return new OutboxRelay(properties);
+    OutboxRelay outboxRelay(RelayProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(properties, meters);
     }
 
     @Bean
