@@ -54,7 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
                 List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
                 env, root, output);
         // The actuator answers on MANAGEMENT_PORT when a service is given one, as the gateway is in docker-compose.yml.
-        int managementPort = env.containsKey("MANAGEMENT_PORT") ? Integer.parseInt(env.get("MANAGEMENT_PORT")) : port;
+        String management = env.getOrDefault("MANAGEMENT_PORT", "");
+        int managementPort = management.isBlank() ? port : Integer.parseInt(management);
         return new ServiceProcess(name, port, managementPort, child);
     }
 

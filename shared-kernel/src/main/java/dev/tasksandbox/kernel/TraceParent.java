@@ -14,6 +14,8 @@ public record TraceParent(String value) {
 
     /** The name of the HTTP header and of the Kafka record header. */
     public static final String HEADER = "traceparent";
+    /** The key under which every service's log lines carry the trace id (SLF4J's MDC), so one grep finds a trace. */
+    public static final String LOG_KEY = "traceId";
 
     // version 00, a non-zero trace id, a non-zero parent id, flags
     private static final Pattern VALID = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
@@ -29,6 +31,11 @@ public record TraceParent(String value) {
     public static Optional<TraceParent> parse(String header) {
         return header != null && VALID.matcher(header).matches() ? Optional.of(new TraceParent(header))
                 : Optional.empty();
+    }
+
+    /** The 32 hex digits that every hop of one trace shares. */
+    public String traceId() {
+        return value.substring(3, 35);
     }
 
     /** A new trace, sampled, whose root is the caller. */

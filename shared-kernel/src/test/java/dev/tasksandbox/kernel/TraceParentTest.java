@@ -30,6 +30,11 @@ class TraceParentTest {
         TraceParent other = TraceParent.newRoot();
 
         assertThat(TraceParent.parse(one.value())).contains(one);
-        assertThat(one.value().substring(3, 35)).isNotEqualTo(other.value().substring(3, 35));
+        assertThat(one.traceId()).isNotEqualTo(other.traceId());
+    }
+
+    @Test
+    void the_trace_id_is_the_part_every_hop_of_the_trace_shares() {
+        assertThat(new TraceParent(EXAMPLE).traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     }
 }

@@ -34,6 +34,7 @@ final class Stack implements AutoCloseable {
 
     private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Infrastructure infrastructure = SharedInfrastructure.get();
+    private final Path serviceLogFile;
     private final PrintStream serviceLog;
     private final Path dataDirectory;
     private ServiceProcess accounts;
@@ -46,7 +47,8 @@ final class Stack implements AutoCloseable {
         try {
             Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
             dataDirectory = Files.createDirectories(Path.of("target", "system-test-data"));
-            serviceLog = new PrintStream(new FileOutputStream(logs.resolve("services.log").toFile(), true), true);
+            serviceLogFile = logs.resolve("services.log");
+            serviceLog = new PrintStream(new FileOutputStream(serviceLogFile.toFile(), true), true);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,6 +84,11 @@ final class Stack implements AutoCloseable {
 
     String projectsUrl() {
         return projects.baseUrl();
+    }
+
+    /** What the services printed, each line prefixed with the service's name, as {@code ./run-local.sh} shows it. */
+    Path serviceLog() {
+        return serviceLogFile;
     }
 
     /** Where Prometheus would scrape accounts-service and projects-service: not through the gateway. */

@@ -1,5 +1,6 @@
 package dev.tasksandbox.projects.messaging;
 
+import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.projects.application.CreateExampleProject;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class UserAccountEventsListener {
 
+    private static final Logger log = LoggerFactory.getLogger(UserAccountEventsListener.class);
     private static final String TYPE_HEADER = "type";
 
     private final CreateExampleProject createExampleProject;
@@ -40,7 +45,23 @@ class UserAccountEventsListener {
 
     @KafkaListener(id = "user-account-events", topics = UserAccountCreated.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        eventIn(record, json).ifPresent(event -> createExampleProject.handle(event).block(effectTimeout));
+        // The event carries the trace of the registration that caused it: what is logged here joins that trace.
+        TraceParent.parse(header(record, TraceParent.HEADER))
+                .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
+        try {
+            eventIn(record, json).ifPresent(this::createExampleProject);
+        } finally {
+            MDC.remove(TraceParent.LOG_KEY);
+        }
+    }
+
+    private void createExampleProject(UserAccountCreated event) {
+        CreateExampleProject.Outcome outcome = createExampleProject.handle(event).block(effectTimeout);
+        if (outcome == CreateExampleProject.Outcome.CREATED) {
+            log.info("Example project created for user {} (event {})", event.userId(), event.eventId());
+        } else {
+            log.info("Event {} was handled before; nothing changed", event.eventId());
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,8 +34,12 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
     /** Told of every batch Kafka acknowledged, heartbeats included. */
     @FunctionalInterface
     interface BatchPublished {
-        /** @param commitTimes when each event published in the batch was committed to the outbox */
-        void published(List<Instant> commitTimes);
+        /**
+         * @param acknowledgedAt when Kafka had acknowledged every event of the batch
+         * @param events         how many events the batch published
+         * @param commitTimes    when each of them was committed to the outbox, where the record tells
+         */
+        void published(Instant acknowledgedAt, int events, List<Instant> commitTimes);
     }
 
     KafkaPublisher(String bootstrapServers, BatchPublished published) {
@@ -60,7 +65,7 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
             SourceRecord record = event.record();
             if (UserAccountCreated.TOPIC.equals(record.topic())) {
                 acknowledgements.add(producer.send(toKafka(record)));
-                commitTimes.add(committedAt(record));
+                committedAt(record).ifPresent(commitTimes::add);
             }
         }
         try {
@@ -71,16 +76,22 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
             // Nothing of this batch is marked: the engine stops, restarts, and sends the batch again.
             throw new IllegalStateException("Kafka did not acknowledge an outbox event", e.getCause());
         }
+        Instant acknowledgedAt = Instant.now();
         for (RecordChangeEvent<SourceRecord> event : batch) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
-        published.published(commitTimes);
+        published.published(acknowledgedAt, acknowledgements.size(), commitTimes);
     }
 
-    /** The PostgreSQL connector's offset of a record holds the commit time of its transaction, in microseconds. */
-    private static Instant committedAt(SourceRecord record) {
-        return Instant.EPOCH.plus((Long) record.sourceOffset().get("ts_usec"), ChronoUnit.MICROS);
+    /**
+     * The PostgreSQL connector's offset of a streamed record holds the commit time of its transaction, in
+     * microseconds. Only a meter reads it, so a record without one is published all the same.
+     */
+    private static Optional<Instant> committedAt(SourceRecord record) {
+        return record.sourceOffset().get("ts_usec") instanceof Number micros
+                ? Optional.of(Instant.EPOCH.plus(micros.longValue(), ChronoUnit.MICROS))
+                : Optional.empty();
     }
 
     private static ProducerRecord<String, String> toKafka(SourceRecord record) {

@@ -7,6 +7,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong publishedEvents = new AtomicLong();
     private final Timer lag;
     private volatile Instant lastBatchAt = Instant.EPOCH;
+    private volatile Instant startedAt = Instant.EPOCH;
     private ExecutorService engineThread;
     private ScheduledExecutorService supervisor;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -57,8 +59,11 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
 
     /**
-     * Publishes two meters: {@code outbox.relay.events}, the events Kafka acknowledged (its rate is the relay's
-     * throughput), and {@code outbox.relay.lag}, the time from each event's commit to that acknowledgement.
+     * Publishes three meters. {@code outbox.relay.events} counts the events Kafka acknowledged: its rate is the
+     * relay's throughput; events replayed after a crash count again. {@code outbox.relay.lag} is the time from
+     * each event's commit (by the database's clock) to that acknowledgement (by this JVM's). {@code
+     * outbox.relay.silence} is the time since the engine last received a batch: heartbeats keep it under the
+     * heartbeat interval on the active instance, so it says that a relay is stuck even while nobody registers.
      */
     public OutboxRelay(RelayProperties properties, MeterRegistry meters) {
         this.properties = properties;
@@ -68,6 +73,11 @@ public final class OutboxRelay implements SmartLifecycle {
         this.lag = Timer.builder("outbox.relay.lag")
                 .description("Time from the commit that wrote an outbox event to Kafka's acknowledgement of it")
                 .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(10)) // a backlog shows as what it is, not as 30 s
+                .register(meters);
+        TimeGauge.builder("outbox.relay.silence", this, TimeUnit.MILLISECONDS,
+                        relay -> relay.silence().toMillis())
+                .description("Time since the relay last received a batch from the replication slot, heartbeats included")
                 .register(meters);
     }
 
@@ -83,6 +93,12 @@ public final class OutboxRelay implements SmartLifecycle {
         return Duration.between(lastBatchAt, Instant.now()).compareTo(properties.heartbeatInterval().multipliedBy(2)) < 0;
     }
 
+    /** Time since the engine last received a batch, or since the relay started when it has received none. */
+    private Duration silence() {
+        Instant last = lastBatchAt;
+        return Duration.between(last.isAfter(startedAt) ? last : startedAt, Instant.now());
+    }
+
     public String lastError() {
         return lastError;
     }
@@ -93,6 +109,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        startedAt = Instant.now();
         engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay-supervisor");
@@ -153,11 +170,10 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void batchPublished(List<Instant> commitTimes) {
-        Instant now = Instant.now();
-        lastBatchAt = now;
-        publishedEvents.addAndGet(commitTimes.size());
-        commitTimes.forEach(committedAt -> lag.record(Duration.between(committedAt, now)));
+    private void batchPublished(Instant acknowledgedAt, int events, List<Instant> commitTimes) {
+        lastBatchAt = acknowledgedAt;
+        publishedEvents.addAndGet(events);
+        commitTimes.forEach(committedAt -> lag.record(Duration.between(committedAt, acknowledgedAt)));
     }
 
     /**

@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -17,12 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What an operator's Prometheus scrapes: one registration moves the relay's, the consumer's and the HTTP
- * meters of each part. The gateway here runs as docker-compose.yml runs it, with the actuator on a port of its
- * own, so that its public port never serves metrics.
+ * What an operator sees of one registration: the meters Prometheus scrapes move in each part, and the log lines
+ * of the gateway, accounts-service and projects-service carry the registration's trace id. The gateway here runs
+ * as docker-compose.yml runs it, with the actuator on a port of its own, so that its public port never serves
+ * metrics.
  */
 @ExtendWith(SharedStack.class)
-class MetricsIT {
+class ObservabilityIT {
 
     private static final Duration EVENT_BOUND = Duration.ofSeconds(30);
     private static ServiceProcess gateway;
@@ -39,7 +45,9 @@ class MetricsIT {
 
     @AfterAll
     static void stopGateway() {
-        gateway.close();
+        if (gateway != null) {
+            gateway.close();
+        }
     }
 
     @Test
@@ -54,23 +62,55 @@ class MetricsIT {
 
         await().atMost(EVENT_BOUND).until(() -> Metrics.of(projects).sum("spring_kafka_listener_seconds_count", "result=\"success\"")
                 > projectsBefore.sum("spring_kafka_listener_seconds_count", "result=\"success\""));
+        // The relay counts after Kafka's acknowledgement, which the consumer may beat: wait for it too.
+        await().atMost(EVENT_BOUND).until(() -> Metrics.of(accounts).sum("outbox_relay_events_total")
+                > accountsBefore.sum("outbox_relay_events_total"));
         Metrics accountsAfter = Metrics.of(accounts);
-        assertThat(accountsAfter.sum("outbox_relay_events_total") - accountsBefore.sum("outbox_relay_events_total"))
-                .isGreaterThanOrEqualTo(1);
         double lagged = accountsAfter.sum("outbox_relay_lag_seconds_count") - accountsBefore.sum("outbox_relay_lag_seconds_count");
         double lagSeconds = accountsAfter.sum("outbox_relay_lag_seconds_sum") - accountsBefore.sum("outbox_relay_lag_seconds_sum");
         assertThat(lagged).isGreaterThanOrEqualTo(1);
         assertThat(lagSeconds / lagged).as("mean relay lag, from commit to Kafka's acknowledgement, in seconds")
                 .isGreaterThan(0).isLessThan(EVENT_BOUND.toSeconds());
+        assertThat(accountsAfter.sum("outbox_relay_lag_seconds_bucket", "le=\"+Inf\"")).as("a histogram")
+                .isEqualTo(accountsAfter.sum("outbox_relay_lag_seconds_count"));
+        assertThat(accountsAfter.sum("outbox_relay_silence_seconds")).as("heartbeats reach the active relay")
+                .isLessThan(EVENT_BOUND.toSeconds());
         assertThat(accountsAfter.sum("http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""))
                 .isGreaterThan(accountsBefore.sum("http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""));
-        assertThat(Metrics.of(projects).names()).as("consumer lag, in records, per partition fetcher")
+        assertThat(accountsAfter.sum("http_server_requests_seconds_bucket", "uri=\"/api/users\"", "status=\"201\"", "le=\"+Inf\""))
+                .as("a histogram").isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.of(projects).names()).as("consumer lag, in records, per consumer")
                 .contains("kafka_consumer_fetch_manager_records_lag_max");
 
         assertThat(Metrics.of(gatewayActuator).sum("spring_cloud_gateway_requests_seconds_count",
                 "routeId=\"accounts\"", "httpStatusCode=\"201\"")).isEqualTo(1);
         assertThat(new Api(gateway.baseUrl()).get("/actuator/prometheus").status())
                 .as("metrics on the public port").isEqualTo(404);
+    }
+
+    @Test
+    void a_registration_is_found_by_its_trace_id_in_the_logs_of_every_part_it_crossed() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        Api client = new Api(gateway.baseUrl());
+
+        Api.Answer registered = client.send(client.request("/api/users").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\": \"traced-" + UUID.randomUUID() + "@example.com\", \"password\": \"long enough\"}")));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String user = registered.json().get("id").asString();
+
+        String tagged = "[" + traceId + "]";
+        await().atMost(EVENT_BOUND).untilAsserted(() -> assertThat(linesWith(tagged))
+                .anyMatch(line -> line.startsWith("gateway") && line.contains("POST /api/users 201"))
+                .anyMatch(line -> line.startsWith("accounts") && line.contains("POST /api/users 201"))
+                .anyMatch(line -> line.startsWith("projects") && line.contains("Example project created for user " + user)));
+    }
+
+    private static List<String> linesWith(String text) throws IOException {
+        // Decoded leniently: a child may print bytes that are not UTF-8.
+        String log = new String(Files.readAllBytes(SharedStack.get().serviceLog()), StandardCharsets.UTF_8);
+        return log.lines().filter(line -> line.contains(text)).toList();
     }
 
     /** One scrape in Prometheus' text format: each series, with its labels, and its value. */
