@@ -14,7 +14,10 @@ public record TraceParent(String value) {
 
     /** The name of the HTTP header and of the Kafka record header. */
     public static final String HEADER = "traceparent";
-    /** The key under which every service's log lines carry the trace id (SLF4J's MDC), so one grep finds a trace. */
+    /**
+     * The key under which log lines carry the trace id in SLF4J's MDC: access lines, unexpected errors and the
+     * consumer's outcome line, in every part, so one search finds a trace.
+     */
     public static final String LOG_KEY = "traceId";
 
     // version 00, a non-zero trace id, a non-zero parent id, flags

@@ -1,8 +1,10 @@
 package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.InvalidInput;
+import dev.tasksandbox.kernel.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import java.util.concurrent.RejectedExecutionException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -47,9 +49,13 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
     }
 
+    /** Logged under the request's trace id, so the bug is found next to the request that met it. */
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception error) {
-        log.error("Unexpected error", error);
+    public ProblemDetail unexpected(Exception error, ServerWebExchange exchange) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY,
+                TraceContextFilter.of(exchange).map(TraceParent::traceId).orElse(""))) {
+            log.error("Unexpected error", error);
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged");
     }

@@ -1,6 +1,7 @@
 package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.TraceParent;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
  * Serves each request within the {@link TraceContext} of its {@code traceparent} header (a request without a
  * well-formed one starts a trace of its own), and writes one access-log line per request with the trace id
  * under {@link TraceParent#LOG_KEY}: the id the gateway and the event consumer log too, so one search finds a
- * registration everywhere it went. It runs before security, so refused requests are logged as well.
+ * registration everywhere it went. It runs before security, so refused requests are logged as well. A request
+ * the client abandons before the answer starts is not logged.
  */
 public final class TraceContextFilter implements WebFilter, Ordered {
 
@@ -29,7 +31,8 @@ public final class TraceContextFilter implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         TraceParent trace = TraceParent.parse(request.getHeaders().getFirst(TraceParent.HEADER))
                 .orElseGet(TraceParent::newRoot);
-        if (!request.getPath().value().startsWith("/actuator")) {
+        exchange.getAttributes().put(TraceParent.class.getName(), trace);
+        if (!isProbe(request.getPath().value())) {
             long started = System.nanoTime();
             // On commit the status is known, whoever set it: the handler, security or an exception handler.
             exchange.getResponse().beforeCommit(() -> {
@@ -42,6 +45,16 @@ public final class TraceContextFilter implements WebFilter, Ordered {
             });
         }
         return chain.filter(exchange).contextWrite(TraceContext.of(trace));
+    }
+
+    /** The trace of the request being served, for what logs outside the Reactor context: the problem handler. */
+    static Optional<TraceParent> of(ServerWebExchange exchange) {
+        return Optional.ofNullable(exchange.getAttribute(TraceParent.class.getName()));
+    }
+
+    /** Health checks and scrapes come every few seconds and would drown the requests. */
+    private static boolean isProbe(String path) {
+        return path.equals("/actuator") || path.startsWith("/actuator/");
     }
 
     /** What the client receives: a response whose status nobody set is a 200. */

@@ -52,11 +52,14 @@ public class RequestIdentity implements WebFilter {
         return chain.filter(exchange.mutate().request(identified).build());
     }
 
-    /** On commit the status is known, whoever set it: an upstream, an edge rule or the problem handler. */
+    /**
+     * On commit the status is known, whoever set it: an upstream, an edge rule or the problem handler. A request
+     * the client abandons before the answer starts is not logged here; the service it reached logs it.
+     */
     private static void logOnCommit(ServerWebExchange exchange, String requestId, TraceParent trace) {
         String path = exchange.getRequest().getPath().value();
-        if (path.equals("/health") || path.startsWith("/actuator")) {
-            return; // probes, every few seconds
+        if (path.equals("/health") || path.equals("/actuator") || path.startsWith("/actuator/")) {
+            return; // probes and scrapes, every few seconds
         }
         long started = System.nanoTime();
         exchange.getResponse().beforeCommit(() -> {

@@ -46,9 +46,9 @@ class UserAccountEventsListener {
     @KafkaListener(id = "user-account-events", topics = UserAccountCreated.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
         // The event carries the trace of the registration that caused it: what is logged here joins that trace.
-        TraceParent.parse(header(record, TraceParent.HEADER))
-                .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
         try {
+            TraceParent.parse(header(record, TraceParent.HEADER))
+                    .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
             eventIn(record, json).ifPresent(this::createExampleProject);
         } finally {
             MDC.remove(TraceParent.LOG_KEY);

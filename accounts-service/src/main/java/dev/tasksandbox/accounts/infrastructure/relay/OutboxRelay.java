@@ -49,7 +49,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final AtomicLong publishedEvents = new AtomicLong();
     private final Timer lag;
     private volatile Instant lastBatchAt = Instant.EPOCH;
-    private volatile Instant startedAt = Instant.EPOCH;
+    private volatile Instant startedAt = Instant.now();
     private ExecutorService engineThread;
     private ScheduledExecutorService supervisor;
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
