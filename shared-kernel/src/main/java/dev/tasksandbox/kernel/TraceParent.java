@@ -1,8 +1,8 @@
 package dev.tasksandbox.kernel;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,6 @@ public record TraceParent(String value) {
 
     // version 00, a non-zero trace id, a non-zero parent id, flags
     private static final Pattern VALID = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public TraceParent {
         if (value == null || !VALID.matcher(value).matches()) {
@@ -41,7 +40,11 @@ public record TraceParent(String value) {
         return value.substring(3, 35);
     }
 
-    /** A new trace, sampled, whose root is the caller. */
+    /**
+     * A new trace, sampled, whose root is the caller. Trace ids must be unique, not secret, so they come from the
+     * calling thread's own generator: the gateway makes one per request on its event loop, where a shared
+     * SecureRandom would be a lock every request takes.
+     */
     public static TraceParent newRoot() {
         return new TraceParent("00-" + nonZeroHex(16) + "-" + nonZeroHex(8) + "-01");
     }
@@ -49,7 +52,7 @@ public record TraceParent(String value) {
     private static String nonZeroHex(int bytes) {
         byte[] random = new byte[bytes];
         do {
-            RANDOM.nextBytes(random);
+            ThreadLocalRandom.current().nextBytes(random);
         } while (isZero(random));
         return HexFormat.of().formatHex(random);
     }

@@ -32,12 +32,13 @@ public final class TraceContextFilter implements WebFilter, Ordered {
         TraceParent trace = TraceParent.parse(request.getHeaders().getFirst(TraceParent.HEADER))
                 .orElseGet(TraceParent::newRoot);
         exchange.getAttributes().put(TraceParent.class.getName(), trace);
-        if (!isProbe(request.getPath().value())) {
+        String path = request.getPath().value();
+        if (!isProbe(path)) {
             long started = System.nanoTime();
             // On commit the status is known, whoever set it: the handler, security or an exception handler.
             exchange.getResponse().beforeCommit(() -> {
                 try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
-                    ACCESS.info("{} {} {} {} ms", request.getMethod(), request.getPath().value(),
+                    ACCESS.info("{} {} {} {} ms", request.getMethod(), path,
                             statusOf(exchange),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 }
