@@ -33,12 +33,6 @@ final class AccountsClient {
         return login.json().get("access_token").asString();
     }
 
-    /** The status of a GET, with the token as bearer when there is one. */
-    int get(String url, String accessToken) {
-        Api api = new Api("");
-        return (accessToken == null ? api : api.withToken(accessToken)).get(url).status();
-    }
-
     /** The id of the user a token speaks for, as the profile says. */
     String userIdOf(String baseUrl, String accessToken) {
         Api.Answer profile = new Api(baseUrl).withToken(accessToken).get("/api/users/me");

@@ -128,8 +128,8 @@ class GatewayEdgeIT {
             insert.executeUpdate();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> me.get("/api/users/me").json().get("projects").size() == 1081);
-        JsonNode listed = me.get("/api/users/me").json().get("projects");
+        JsonNode listed = await().atMost(Duration.ofSeconds(30)).until(() -> me.get("/api/users/me").json().get("projects"),
+                projects -> projects.size() == 1081);
         List<String> names = new ArrayList<>();
         listed.forEach(project -> names.add(project.get("name").asString()));
         assertThat(names).contains("My first project", "Project 1", "Project 1199").doesNotContain("Project 10", "Project 1200")

@@ -32,6 +32,8 @@ class ProjectsBenchmarkIT {
     private static final int CLIENTS = 32;
     private static final Duration RUN = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** A request that hangs fails the run instead of holding a load client forever. */
+    private static final Duration REQUEST_BOUND = Duration.ofSeconds(15);
     private static Stack stack;
     private final AccountsClient accounts = new AccountsClient();
 
@@ -148,11 +150,12 @@ class ProjectsBenchmarkIT {
     }
 
     private static HttpRequest get(String baseUrl, String path, String token) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_BOUND)
+                .header("Authorization", "Bearer " + token).build();
     }
 
     private static HttpRequest post(String path, String token, String json) {
-        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path))
+        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path)).timeout(REQUEST_BOUND)
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }

@@ -129,11 +129,9 @@ class RegistrationPipelineIT {
         assertThat(projected).hasSize(count);
     }
 
-    private static String relayRole(String baseUrl) throws Exception {
-        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/actuator/health/readiness")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher role = java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health.body());
+    private static String relayRole(String baseUrl) {
+        String health = new Api(baseUrl).get("/actuator/health/readiness").body();
+        java.util.regex.Matcher role = java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
         return role.find() ? role.group(1) : "none";
     }
 

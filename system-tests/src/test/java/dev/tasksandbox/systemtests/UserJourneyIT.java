@@ -44,8 +44,8 @@ class UserJourneyIT {
         Api me = gateway.withToken(login.json().get("access_token").asString());
 
         // The composed profile lists the example project once projects-service has handled the event.
-        await().atMost(EVENT_BOUND).until(() -> projectNames(me.get("/api/users/me")).contains("My first project"));
-        Api.Answer profile = me.get("/api/users/me");
+        Api.Answer profile = await().atMost(EVENT_BOUND).until(() -> me.get("/api/users/me"),
+                answer -> projectNames(answer).contains("My first project"));
         assertThat(profile.json().get("id").asString()).isEqualTo(userId);
         assertThat(profile.json().get("email").asString()).isEqualTo(email);
         assertThat(profile.header("Warning")).isNull();

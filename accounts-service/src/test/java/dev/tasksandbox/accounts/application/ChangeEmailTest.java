@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasksandbox.accounts.domain.EmailAlreadyTaken;
-import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.UserId;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class ChangeEmailTest {
 
     @Test
     void a_user_signs_in_with_the_new_address_and_no_longer_with_the_old_one() {
-        UserId ada = register("ada@example.com");
+        UserId ada = fixture.register("ada@example.com");
 
         changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("lovelace@example.com"))).block();
 
@@ -26,8 +25,8 @@ class ChangeEmailTest {
 
     @Test
     void an_address_of_another_account_is_refused_even_in_another_case() {
-        UserId ada = register("ada@example.com");
-        register("bob@example.com");
+        UserId ada = fixture.register("ada@example.com");
+        fixture.register("bob@example.com");
 
         assertThatThrownBy(() -> changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("BOB@example.com"))).block())
                 .isInstanceOf(EmailAlreadyTaken.class);
@@ -36,15 +35,10 @@ class ChangeEmailTest {
 
     @Test
     void the_same_address_changes_nothing() {
-        UserId ada = register("ada@example.com");
+        UserId ada = fixture.register("ada@example.com");
 
         changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("ada@example.com"))).block();
 
         assertThat(fixture.users.stored.get(ada).email().value()).isEqualTo("ada@example.com");
-    }
-
-    private UserId register(String email) {
-        return fixture.registerUser.handle(new RegisterUser.Command(new EmailAddress(email),
-                new Password("correct horse"))).block();
     }
 }

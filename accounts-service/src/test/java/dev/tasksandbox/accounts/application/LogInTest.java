@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasksandbox.accounts.domain.InvalidCredentials;
-import dev.tasksandbox.accounts.domain.Password;
-import dev.tasksandbox.kernel.EmailAddress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +13,7 @@ class LogInTest {
 
     @BeforeEach
     void registerAda() {
-        fixture.registerUser.handle(new RegisterUser.Command(new EmailAddress("ada@example.com"),
-                new Password("correct horse"))).block();
+        fixture.register("ada@example.com");
     }
 
     @Test

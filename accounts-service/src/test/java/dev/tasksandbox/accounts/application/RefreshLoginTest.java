@@ -3,9 +3,7 @@ package dev.tasksandbox.accounts.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.accounts.domain.RefreshTokenRejected;
-import dev.tasksandbox.kernel.EmailAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,7 @@ class RefreshLoginTest {
 
     @BeforeEach
     void logIn() {
-        fixture.registerUser.handle(new RegisterUser.Command(new EmailAddress("ada@example.com"),
-                new Password("correct horse"))).block();
+        fixture.register("ada@example.com");
         loggedIn = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
     }
 

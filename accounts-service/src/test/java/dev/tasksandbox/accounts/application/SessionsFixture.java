@@ -1,5 +1,8 @@
 package dev.tasksandbox.accounts.application;
 
+import dev.tasksandbox.accounts.domain.Password;
+import dev.tasksandbox.kernel.EmailAddress;
+import dev.tasksandbox.kernel.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import reactor.core.publisher.Mono;
 final class SessionsFixture {
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(14);
+    static final String PASSWORD = "correct horse";
 
     final InMemoryUsers users = new InMemoryUsers();
     final PrefixHasher hasher = new PrefixHasher();
@@ -30,6 +34,11 @@ final class SessionsFixture {
     final RegisterUser registerUser = new RegisterUser(users, hasher, clock);
     final LogIn logIn = new LogIn(users, hasher, sessions);
     final RefreshLogin refreshLogin = new RefreshLogin(refreshTokens, sessions, transactions, clock);
+
+    /** Registers {@code email} with the password every test here logs in with. */
+    UserId register(String email) {
+        return registerUser.handle(new RegisterUser.Command(new EmailAddress(email), new Password(PASSWORD))).block();
+    }
 
     static final class MovableClock extends Clock {
         private Instant now;

@@ -9,16 +9,13 @@ import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.tasksandbox.accounts.AccountsServiceIT;
-import java.util.Map;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 
 /**
  * accounts-service keeps the HTTP contracts its consumers wrote: projects-service's use of the published keys,
@@ -59,13 +56,8 @@ class ConsumersContractIT extends AccountsServiceIT {
     @State("a registered user with an access token")
     void aRegisteredUser() {
         String email = uniqueEmail();
-        http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", "correct horse"))
-                .exchange().expectStatus().isCreated();
-        Map<?, ?> tokens = http.post().uri("/api/users/login")
-                .body(BodyInserters.fromFormData("username", email).with("password", "correct horse"))
-                .exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        accessToken = tokens.get("access_token").toString();
+        Client client = new Client(http);
+        client.register(email, "correct horse");
+        accessToken = client.tokensFor(email, "correct horse").get("access_token").toString();
     }
 }

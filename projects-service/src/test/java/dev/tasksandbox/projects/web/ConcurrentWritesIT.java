@@ -9,9 +9,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,10 +31,7 @@ class ConcurrentWritesIT extends ProjectsServiceIT {
         String project = user().createProject("Busy project");
 
         List<HttpStatus> answers = Flux.range(1, 50)
-                .flatMap(i -> Mono.fromCallable(() -> HttpStatus.valueOf(http.post().uri(project + "/tasks")
-                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Task number " + i))
-                                .exchange().returnResult(Void.class).getStatus().value()))
+                .flatMap(i -> Mono.fromCallable(() -> status(user().post(project + "/tasks", Map.of("name", "Task number " + i))))
                         .subscribeOn(Schedulers.boundedElastic()), 50)
                 .collectList().block();
 

@@ -37,9 +37,9 @@ class ProjectsApiIT extends ProjectsServiceIT {
     @Test
     void the_list_has_the_callers_projects_oldest_first_and_pages_by_cursor() {
         ProjectsClient user = user();
-        String first = user.createProject("First project");
+        user.createProject("First project");
         String second = user.createProject("Second project");
-        String third = user.createProject("Third project");
+        user.createProject("Third project");
         user().createProject("Someone else's");
 
         Map<String, Object> page1 = user.json("/api/projects?limit=2");
@@ -50,7 +50,6 @@ class ProjectsApiIT extends ProjectsServiceIT {
         assertThat(names(page2)).containsExactly("Third project");
         assertThat(page2.get("nextAfter")).isNull();
         assertThat(names(user.json("/api/projects"))).hasSize(3);
-        assertThat(idOf(first)).isNotEqualTo(idOf(third));
     }
 
     @Test
