@@ -4,11 +4,13 @@
 ARG SERVICE
 ARG PORT
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM eclipse-temurin:17-jdk AS build
 ARG SERVICE
+# The Maven wrapper fetches the Maven that .mvn/wrapper pins; its checksum is that of the zip, hence unzip.
+RUN apt-get update && apt-get install -y --no-install-recommends unzip && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -DskipTests -pl ${SERVICE} -am package && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
+RUN ./mvnw -B -q -DskipTests -pl ${SERVICE} -am package && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
 
 FROM eclipse-temurin:17-jre
 ARG PORT

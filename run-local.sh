@@ -28,8 +28,8 @@ done
 jar_missing() { ! compgen -G "$1/target/$1-*.jar" > /dev/null; }
 if $build || jar_missing accounts-service || jar_missing projects-service || jar_missing api-gateway \
     || [ ! -d local-stack/target/lib ]; then
-  echo "local-stack | building (mvn package, tests skipped)..."
-  mvn -B -q -DskipTests package
+  echo "local-stack | building (./mvnw package, tests skipped)..."
+  ./mvnw -B -q -DskipTests package
 fi
 
 # The stack runs in a session of its own, so the terminal's Ctrl-C reaches only the runner, which then stops
