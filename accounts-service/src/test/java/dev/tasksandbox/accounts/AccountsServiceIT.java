@@ -25,6 +25,7 @@ public abstract class AccountsServiceIT {
     protected static final KeyPair SIGNING_KEYS = RsaKeyFiles.generate();
     /** Retired: no longer signs, still verifies, as during a key rotation. */
     protected static final KeyPair RETIRED_KEYS = RsaKeyFiles.generate();
+
     protected static final String ISSUER = "tasksandbox-accounts";
     protected static final String AUDIENCE = "tasksandbox-api";
 
@@ -37,8 +38,12 @@ public abstract class AccountsServiceIT {
         Path keys = Files.createTempDirectory("accounts-it-keys");
         Path signing = RsaKeyFiles.write(keys.resolve("signing"), SIGNING_KEYS);
         Path retired = RsaKeyFiles.write(keys.resolve("retired"), RETIRED_KEYS);
-        registry.add("TOKEN_SIGNING_KEY_FILE", () -> signing.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
-        registry.add("TOKEN_VERIFICATION_KEY_FILES", () -> retired.resolve(RsaKeyFiles.PUBLIC_KEY).toString());
+        registry.add(
+                "TOKEN_SIGNING_KEY_FILE",
+                () -> signing.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
+        registry.add(
+                "TOKEN_VERIFICATION_KEY_FILES",
+                () -> retired.resolve(RsaKeyFiles.PUBLIC_KEY).toString());
         registry.add("TOKEN_ISSUER", () -> ISSUER);
         registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
     }

@@ -12,25 +12,45 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_depends_on_nothing_but_the_kernel_and_the_jdk = noClasses()
-            .that().resideInAPackage("..accounts.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..accounts.application..", "..accounts.infrastructure..", "..accounts.web..",
-                    "org.springframework..", "io.r2dbc..", "tools.jackson..", "com.fasterxml..", "reactor..",
-                    "io.debezium..", "org.apache.kafka..");
+            .that()
+            .resideInAPackage("..accounts.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..accounts.application..",
+                    "..accounts.infrastructure..",
+                    "..accounts.web..",
+                    "org.springframework..",
+                    "io.r2dbc..",
+                    "tools.jackson..",
+                    "com.fasterxml..",
+                    "reactor..",
+                    "io.debezium..",
+                    "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule application_does_not_know_adapters = noClasses()
-            .that().resideInAPackage("..accounts.application..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..accounts.infrastructure..", "..accounts.web..",
-                    "org.springframework..", "io.r2dbc..", "io.debezium..", "org.apache.kafka..");
+            .that()
+            .resideInAPackage("..accounts.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..accounts.infrastructure..",
+                    "..accounts.web..",
+                    "org.springframework..",
+                    "io.r2dbc..",
+                    "io.debezium..",
+                    "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule web_does_not_reach_into_infrastructure = noClasses()
-            .that().resideInAPackage("..accounts.web..")
-            .should().dependOnClassesThat().resideInAPackage("..accounts.infrastructure..");
+            .that()
+            .resideInAPackage("..accounts.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..accounts.infrastructure..");
 
     @ArchTest
-    static final ArchRule accounts_never_imports_projects = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("dev.tasksandbox.projects..");
+    static final ArchRule accounts_never_imports_projects =
+            noClasses().should().dependOnClassesThat().resideInAPackage("dev.tasksandbox.projects..");
 }

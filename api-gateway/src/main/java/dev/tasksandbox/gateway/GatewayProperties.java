@@ -8,19 +8,20 @@ import org.springframework.util.unit.DataSize;
 
 /** The gateway's own settings, bound from {@code gateway.*} in application.yml. */
 @ConfigurationProperties("gateway")
-public record GatewayProperties(Upstreams upstreams, Duration upstreamResponseTimeout, DataSize maxRequestSize,
-                                LoginLimits loginLimits, Cors cors, Profile profile) {
+public record GatewayProperties(
+        Upstreams upstreams,
+        Duration upstreamResponseTimeout,
+        DataSize maxRequestSize,
+        LoginLimits loginLimits,
+        Cors cors,
+        Profile profile) {
 
-    public record Upstreams(URI accounts, URI projects) {
-    }
+    public record Upstreams(URI accounts, URI projects) {}
 
     /** At most {@code perAddress} and {@code perUsername} login attempts per {@code period}. */
-    public record LoginLimits(int perAddress, int perUsername, Duration period) {
-    }
+    public record LoginLimits(int perAddress, int perUsername, Duration period) {}
 
-    public record Cors(List<String> allowedOrigins) {
-    }
+    public record Cors(List<String> allowedOrigins) {}
 
-    public record Profile(Duration projectsTimeout) {
-    }
+    public record Profile(Duration projectsTimeout) {}
 }

@@ -29,14 +29,17 @@ public final class ChildProcess implements AutoCloseable {
         this.process = process;
     }
 
-    public static ChildProcess startJava(String name, List<String> jvmArguments, Map<String, String> environment,
-                                         Path workingDirectory, PrintStream output) {
+    public static ChildProcess startJava(
+            String name,
+            List<String> jvmArguments,
+            Map<String, String> environment,
+            Path workingDirectory,
+            PrintStream output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             ChildProcess child = new ChildProcess(name, builder.start());
@@ -89,17 +92,19 @@ public final class ChildProcess implements AutoCloseable {
 
     private void pumpOutputTo(PrintStream output) {
         String prefix = String.format("%-9s| ", name);
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.println(prefix + line);
-                }
-            } catch (IOException ignored) {
-                // the child is gone; nothing more to print
-            }
-        }, name + "-output");
+        Thread pump = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.println(prefix + line);
+                        }
+                    } catch (IOException ignored) {
+                        // the child is gone; nothing more to print
+                    }
+                },
+                name + "-output");
         pump.setDaemon(true);
         pump.start();
     }

@@ -28,7 +28,8 @@ public final class DemoData {
     private static final Duration EXAMPLE_PROJECT_WAIT = Duration.ofSeconds(30);
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String gateway;
     private final PrintStream out;
 
@@ -42,10 +43,14 @@ public final class DemoData {
     }
 
     public void seed() throws IOException, InterruptedException {
-        HttpResponse<String> registered = send(json("/api/users", "POST",
-                "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"), 201, 409);
+        HttpResponse<String> registered = send(
+                json("/api/users", "POST", "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
+                201,
+                409);
         String token = logIn();
-        String existing = send(authorized("/api/projects?limit=500", token).GET().build(), 200).body();
+        String existing = send(
+                        authorized("/api/projects?limit=500", token).GET().build(), 200)
+                .body();
         for (String name : PROJECTS) {
             if (!existing.contains("\"" + name + "\"")) {
                 createProject(token, name);
@@ -53,21 +58,31 @@ public final class DemoData {
         }
         if (registered.statusCode() == 201) {
             String doomed = createProject(token, DELETED_PROJECT);
-            send(authorized(doomed + "/archive", token).PUT(HttpRequest.BodyPublishers.noBody()).build(), 204);
+            send(
+                    authorized(doomed + "/archive", token)
+                            .PUT(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    204);
             send(authorized(doomed, token).DELETE().build(), 204);
         }
         awaitExampleProject(token);
-        out.printf("seed | %s / %s with projects %s, \"%s\" archived and deleted, and the example project%s%n",
-                EMAIL, PASSWORD, PROJECTS, DELETED_PROJECT,
+        out.printf(
+                "seed | %s / %s with projects %s, \"%s\" archived and deleted, and the example project%s%n",
+                EMAIL,
+                PASSWORD,
+                PROJECTS,
+                DELETED_PROJECT,
                 registered.statusCode() == 409 ? " (the user existed already: only missing projects added)" : "");
     }
 
     private String logIn() throws IOException, InterruptedException {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(gateway + "/api/users/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + EMAIL
-                        + "&password=" + PASSWORD))
-                .build(), 200);
+        HttpResponse<String> login = send(
+                HttpRequest.newBuilder(URI.create(gateway + "/api/users/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&username=" + EMAIL + "&password=" + PASSWORD))
+                        .build(),
+                200);
         Matcher token = ACCESS_TOKEN.matcher(login.body());
         if (!token.find()) {
             throw new IllegalStateException("Login answered without a token: " + login.body());
@@ -77,16 +92,22 @@ public final class DemoData {
 
     /** The new project's path, from the answer's {@code Location}. */
     private String createProject(String token, String name) throws IOException, InterruptedException {
-        HttpResponse<String> created = send(authorized("/api/projects", token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build(), 303);
-        return created.headers().firstValue("Location")
+        HttpResponse<String> created = send(
+                authorized("/api/projects", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                        .build(),
+                303);
+        return created.headers()
+                .firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("No Location for project " + name));
     }
 
     private void awaitExampleProject(String token) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(EXAMPLE_PROJECT_WAIT);
-        while (!send(authorized("/api/projects", token).GET().build(), 200).body().contains("My first project")) {
+        while (!send(authorized("/api/projects", token).GET().build(), 200)
+                .body()
+                .contains("My first project")) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("The example project did not appear within " + EXAMPLE_PROJECT_WAIT);
             }
@@ -99,8 +120,10 @@ public final class DemoData {
     }
 
     private HttpRequest json(String path, String method, String body) {
-        return HttpRequest.newBuilder(URI.create(gateway + path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(gateway + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private HttpResponse<String> send(HttpRequest request, int... expected) throws IOException, InterruptedException {

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {

@@ -14,12 +14,12 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         this.kafka = kafka;
     }
 
-    public static EmbeddedInfrastructure start(int postgresPort, int kafkaPort, Path dataDirectory, boolean fresh,
-                                               PrintStream output) {
+    public static EmbeddedInfrastructure start(
+            int postgresPort, int kafkaPort, Path dataDirectory, boolean fresh, PrintStream output) {
         PostgresServer postgres = PostgresServer.start(postgresPort, dataDirectory.resolve("postgres"), fresh);
         try {
-            return new EmbeddedInfrastructure(postgres,
-                    KafkaBroker.start(kafkaPort, dataDirectory.resolve("kafka"), fresh, output));
+            return new EmbeddedInfrastructure(
+                    postgres, KafkaBroker.start(kafkaPort, dataDirectory.resolve("kafka"), fresh, output));
         } catch (RuntimeException kafkaFailed) {
             postgres.close();
             throw kafkaFailed;

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Ports for servers started by the stack and its tests. */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     /** The given port, or when it is 0, one the OS reports free right now. */
     public static int orAny(int port) {

@@ -53,8 +53,12 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 format(config, dataDirectory, output);
             }
-            ChildProcess broker = ChildProcess.startJava("kafka", jvmArguments(ParentWatchdog.class.getName(),
-                    "kafka.Kafka", config.toString()), Map.of(), dataDirectory, output);
+            ChildProcess broker = ChildProcess.startJava(
+                    "kafka",
+                    jvmArguments(ParentWatchdog.class.getName(), "kafka.Kafka", config.toString()),
+                    Map.of(),
+                    dataDirectory,
+                    output);
             KafkaBroker started = new KafkaBroker(brokerPort, broker);
             started.awaitReady();
             return started;
@@ -83,7 +87,9 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
@@ -107,9 +113,19 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(Path config, Path dataDirectory, PrintStream output) throws IOException {
-        ChildProcess storageTool = ChildProcess.startJava("kafka", jvmArguments("kafka.tools.StorageTool", "format",
-                "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"),
-                Map.of(), dataDirectory, output);
+        ChildProcess storageTool = ChildProcess.startJava(
+                "kafka",
+                jvmArguments(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--cluster-id",
+                        Uuid.randomUuid().toString(),
+                        "--config",
+                        config.toString(),
+                        "--ignore-formatted"),
+                Map.of(),
+                dataDirectory,
+                output);
         try {
             int exit = storageTool.awaitExit(Duration.ofSeconds(60));
             if (exit != 0) {
@@ -123,8 +139,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static List<String> jvmArguments(String mainClass, String... arguments) {
         List<String> jvm = new ArrayList<>(List.of(
-                "-Xms256m", "-Xmx512m",
-                "-cp", absoluteClassPath(),
+                "-Xms256m",
+                "-Xmx512m",
+                "-cp",
+                absoluteClassPath(),
                 // Whichever SLF4J binding the class path holds, the broker only speaks up when it matters.
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dlogback.configurationFile=local-stack-quiet-logback.xml",
@@ -166,7 +184,10 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("Kafka exited during start-up; see its output above");
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(2, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (ExecutionException | TimeoutException notYet) {

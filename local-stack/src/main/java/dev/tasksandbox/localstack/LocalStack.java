@@ -31,30 +31,51 @@ public final class LocalStack {
 
     private void run(Path root, boolean fresh, boolean seed) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopAll();
-            stopped.countDown();
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopAll();
+                            stopped.countDown();
+                        },
+                        "local-stack-stop"));
 
         long begin = System.nanoTime();
         String gatewayUrl = null;
         try {
             Infrastructure infrastructure = EmbeddedInfrastructure.start(
-                    port("LOCAL_POSTGRES_PORT", 15432), port("LOCAL_KAFKA_PORT", 19092),
-                    root.resolve(".local-stack"), fresh, out);
+                    port("LOCAL_POSTGRES_PORT", 15432),
+                    port("LOCAL_KAFKA_PORT", 19092),
+                    root.resolve(".local-stack"),
+                    fresh,
+                    out);
             started.push(infrastructure);
-            out.printf("local-stack | PostgreSQL on %d (user %s, databases %s), Kafka on %s%n",
-                    infrastructure.postgresPort(), infrastructure.postgresUser(), PostgresServer.DATABASES,
+            out.printf(
+                    "local-stack | PostgreSQL on %d (user %s, databases %s), Kafka on %s%n",
+                    infrastructure.postgresPort(),
+                    infrastructure.postgresUser(),
+                    PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
             int accountsPort = port("ACCOUNTS_PORT", 8081);
             int projectsPort = port("PROJECTS_PORT", 8082);
             // Nothing waits for another service at start-up, so all three start side by side; the gateway,
             // launched last, is stopped first.
-            ServiceProcess accounts = launch(root, "accounts-service", "accounts", accountsPort,
+            ServiceProcess accounts = launch(
+                    root,
+                    "accounts-service",
+                    "accounts",
+                    accountsPort,
                     StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")));
-            ServiceProcess projects = launch(root, "projects-service", "projects", projectsPort,
+            ServiceProcess projects = launch(
+                    root,
+                    "projects-service",
+                    "projects",
+                    projectsPort,
                     StackEnvironment.projects(infrastructure, accountsPort));
-            ServiceProcess gateway = launch(root, "api-gateway", "gateway", port("GATEWAY_PORT", 8080),
+            ServiceProcess gateway = launch(
+                    root,
+                    "api-gateway",
+                    "gateway",
+                    port("GATEWAY_PORT", 8080),
                     StackEnvironment.gateway(accountsPort, projectsPort));
             List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
@@ -66,7 +87,8 @@ public final class LocalStack {
             out.println("local-stack | start-up failed: " + e.getMessage());
             System.exit(1); // runs the shutdown hook, which stops whatever did start
         }
-        out.printf("local-stack | stack healthy after %.1f s; clients use %s. Press Ctrl-C to stop.%n",
+        out.printf(
+                "local-stack | stack healthy after %.1f s; clients use %s. Press Ctrl-C to stop.%n",
                 Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0, gatewayUrl);
         if (seed) {
             seed(gatewayUrl);

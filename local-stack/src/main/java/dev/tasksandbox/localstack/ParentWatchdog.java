@@ -11,20 +11,21 @@ import java.util.Arrays;
  */
 public final class ParentWatchdog {
 
-    private ParentWatchdog() {
-    }
+    private ParentWatchdog() {}
 
     public static void main(String[] args) throws Exception {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent never writes; keep reading until the pipe closes
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the same as end of file
-            }
-            System.exit(0);
-        }, "parent-watchdog");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the parent never writes; keep reading until the pipe closes
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the same as end of file
+                    }
+                    System.exit(0);
+                },
+                "parent-watchdog");
         watcher.setDaemon(true);
         watcher.start();
 

@@ -76,10 +76,10 @@ public final class PostgresServer implements AutoCloseable {
 
     private void createMissingDatabases() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String database : DATABASES) {
-                try (ResultSet exists = statement.executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+                try (ResultSet exists =
+                        statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
                     if (!exists.next()) {
                         statement.execute("CREATE DATABASE " + database);
                     }

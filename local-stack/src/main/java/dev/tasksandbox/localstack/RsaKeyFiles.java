@@ -20,8 +20,7 @@ public final class RsaKeyFiles {
     public static final String PUBLIC_KEY = "public.pem";
     private static final int KEY_BITS = 2048;
 
-    private RsaKeyFiles() {
-    }
+    private RsaKeyFiles() {}
 
     /** Writes a new key pair into {@code directory} unless one is there already; returns the directory. */
     public static Path ensure(Path directory) {
@@ -47,7 +46,9 @@ public final class RsaKeyFiles {
             Path privateKey = directory.resolve(PRIVATE_KEY);
             Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(directory.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    directory.resolve(PUBLIC_KEY),
+                    pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the key pair to " + directory, e);

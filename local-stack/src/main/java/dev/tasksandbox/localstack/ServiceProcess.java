@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -37,22 +38,25 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code module}'s jar from {@code root/module/target} on {@code port} with the given environment,
      * and waits until it is ready.
      */
-    public static ServiceProcess start(Path root, String module, String name, int port, Map<String, String> environment,
-                                       PrintStream output) {
+    public static ServiceProcess start(
+            Path root, String module, String name, int port, Map<String, String> environment, PrintStream output) {
         ServiceProcess service = launch(root, module, name, port, environment, output);
         service.awaitReady();
         return service;
     }
 
     /** Starts the jar without waiting, so several services can start side by side; see {@link #awaitReady()}. */
-    public static ServiceProcess launch(Path root, String module, String name, int port, Map<String, String> environment,
-                                        PrintStream output) {
+    public static ServiceProcess launch(
+            Path root, String module, String name, int port, Map<String, String> environment, PrintStream output) {
         Path jar = jarOf(root, module);
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        ChildProcess child = ChildProcess.startJava(name,
+        ChildProcess child = ChildProcess.startJava(
+                name,
                 List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
-                env, root, output);
+                env,
+                root,
+                output);
         // The actuator answers on MANAGEMENT_PORT when a service is given one, as the gateway is in docker-compose.yml.
         String management = env.getOrDefault("MANAGEMENT_PORT", "");
         int managementPort = management.isBlank() ? port : Integer.parseInt(management);
@@ -64,7 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().matches(module + "-[^/]+\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in " + target + ": build it with mvn package"));
+                    .orElseThrow(
+                            () -> new IllegalStateException("No jar in " + target + ": build it with mvn package"));
         } catch (IOException e) {
             throw new IllegalStateException("No jar in " + target + ": build it with mvn package", e);
         }
@@ -101,7 +106,8 @@ public final class ServiceProcess implements AutoCloseable {
     public void awaitReady() {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up; see its output above");

@@ -16,17 +16,19 @@ public final class SharedInfrastructure {
     private static Infrastructure instance;
     private static Path dataDirectory;
 
-    private SharedInfrastructure() {
-    }
+    private SharedInfrastructure() {}
 
     public static synchronized Infrastructure get() {
         if (instance == null) {
             instance = start();
             Infrastructure started = instance;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.close();
-                deleteQuietly(dataDirectory);
-            }, "local-stack-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                started.close();
+                                deleteQuietly(dataDirectory);
+                            },
+                            "local-stack-shutdown"));
         }
         return instance;
     }

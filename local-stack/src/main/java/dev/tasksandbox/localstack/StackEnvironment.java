@@ -7,8 +7,7 @@ import java.util.Map;
 /** The environment of each service in a stack run by this module, for ./run-local.sh and the system tests alike. */
 public final class StackEnvironment {
 
-    private StackEnvironment() {
-    }
+    private StackEnvironment() {}
 
     /**
      * accounts-service signs tokens with a key pair generated once into {@code dataDirectory/keys}, so tokens
@@ -17,7 +16,8 @@ public final class StackEnvironment {
     public static Map<String, String> accounts(Infrastructure infrastructure, Path dataDirectory) {
         Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("accounts"));
         Path keys = RsaKeyFiles.ensure(dataDirectory.resolve("keys").toAbsolutePath());
-        environment.put("TOKEN_SIGNING_KEY_FILE", keys.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
+        environment.put(
+                "TOKEN_SIGNING_KEY_FILE", keys.resolve(RsaKeyFiles.PRIVATE_KEY).toString());
         return environment;
     }
 

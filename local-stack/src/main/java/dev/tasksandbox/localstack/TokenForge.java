@@ -1,7 +1,7 @@
 package dev.tasksandbox.localstack;
 
-import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
@@ -34,8 +34,7 @@ public final class TokenForge {
     private final Map<String, Object> header = new LinkedHashMap<>();
     private final Map<String, Object> claims = new LinkedHashMap<>();
 
-    private TokenForge() {
-    }
+    private TokenForge() {}
 
     /** A token that looks right: RS256, the given kid, subject, issuer, audience, issued now, expiring in 5 min. */
     public static TokenForge valid(String kid, String subject, String issuer, String audience) {
@@ -61,22 +60,46 @@ public final class TokenForge {
         String valid = valid(kid, subject, issuer, audience).signedWith(key.getPrivate());
         return List.of(
                 new Attack("alg none", valid(kid, subject, issuer, audience).unsigned()),
-                new Attack("HS256 with the public key as secret",
-                        valid(kid, subject, issuer, audience).hmacSignedWith(key.getPublic().getEncoded())),
-                new Attack("unknown kid", valid("no-such-key", subject, issuer, audience).signedWith(key.getPrivate())),
-                new Attack("expired", valid(kid, subject, issuer, audience)
-                        .claim("iat", now - 3600).claim("exp", now - 1800).signedWith(key.getPrivate())),
-                new Attack("issued in the future", valid(kid, subject, issuer, audience)
-                        .claim("iat", now + 3600).claim("exp", now + 7200).signedWith(key.getPrivate())),
-                new Attack("wrong audience", valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
-                new Attack("wrong issuer", valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
-                new Attack("no expiry", valid(kid, subject, issuer, audience).without("exp").signedWith(key.getPrivate())),
-                new Attack("no subject", valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
-                new Attack("subject not a user id", valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
+                new Attack(
+                        "HS256 with the public key as secret",
+                        valid(kid, subject, issuer, audience)
+                                .hmacSignedWith(key.getPublic().getEncoded())),
+                new Attack(
+                        "unknown kid",
+                        valid("no-such-key", subject, issuer, audience).signedWith(key.getPrivate())),
+                new Attack(
+                        "expired",
+                        valid(kid, subject, issuer, audience)
+                                .claim("iat", now - 3600)
+                                .claim("exp", now - 1800)
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "issued in the future",
+                        valid(kid, subject, issuer, audience)
+                                .claim("iat", now + 3600)
+                                .claim("exp", now + 7200)
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "wrong audience",
+                        valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
+                new Attack(
+                        "wrong issuer",
+                        valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
+                new Attack(
+                        "no expiry",
+                        valid(kid, subject, issuer, audience).without("exp").signedWith(key.getPrivate())),
+                new Attack(
+                        "no subject",
+                        valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
+                new Attack(
+                        "subject not a user id",
+                        valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
                 new Attack("truncated", valid.substring(0, valid.length() - 10)),
                 new Attack("garbage", "not.a.token"),
-                new Attack("signed by another key pair",
-                        valid(kid, subject, issuer, audience).signedWith(RsaKeyFiles.generate().getPrivate())));
+                new Attack(
+                        "signed by another key pair",
+                        valid(kid, subject, issuer, audience)
+                                .signedWith(RsaKeyFiles.generate().getPrivate())));
     }
 
     /**
@@ -156,8 +179,10 @@ public final class TokenForge {
 
     private static String json(Map<String, Object> members) {
         return members.entrySet().stream()
-                .map(member -> "\"" + member.getKey() + "\":" + (member.getValue() instanceof Number
-                        ? member.getValue().toString() : "\"" + member.getValue() + "\""))
+                .map(member -> "\"" + member.getKey() + "\":"
+                        + (member.getValue() instanceof Number
+                                ? member.getValue().toString()
+                                : "\"" + member.getValue() + "\""))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

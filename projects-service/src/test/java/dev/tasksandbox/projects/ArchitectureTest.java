@@ -12,25 +12,45 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domain_depends_on_nothing_but_the_kernel_and_the_jdk = noClasses()
-            .that().resideInAPackage("..projects.domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..projects.application..", "..projects.infrastructure..", "..projects.web..",
-                    "..projects.messaging..", "org.springframework..", "io.r2dbc..", "tools.jackson..",
-                    "com.fasterxml..", "reactor..", "org.apache.kafka..");
+            .that()
+            .resideInAPackage("..projects.domain..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..projects.application..",
+                    "..projects.infrastructure..",
+                    "..projects.web..",
+                    "..projects.messaging..",
+                    "org.springframework..",
+                    "io.r2dbc..",
+                    "tools.jackson..",
+                    "com.fasterxml..",
+                    "reactor..",
+                    "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule application_does_not_know_adapters = noClasses()
-            .that().resideInAPackage("..projects.application..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "..projects.infrastructure..", "..projects.web..", "..projects.messaging..",
-                    "org.springframework..", "io.r2dbc..", "org.apache.kafka..");
+            .that()
+            .resideInAPackage("..projects.application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..projects.infrastructure..",
+                    "..projects.web..",
+                    "..projects.messaging..",
+                    "org.springframework..",
+                    "io.r2dbc..",
+                    "org.apache.kafka..");
 
     @ArchTest
     static final ArchRule messaging_and_web_call_use_cases_not_adapters = noClasses()
-            .that().resideInAnyPackage("..projects.messaging..", "..projects.web..")
-            .should().dependOnClassesThat().resideInAPackage("..projects.infrastructure..");
+            .that()
+            .resideInAnyPackage("..projects.messaging..", "..projects.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..projects.infrastructure..");
 
     @ArchTest
-    static final ArchRule projects_never_imports_accounts = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("dev.tasksandbox.accounts..");
+    static final ArchRule projects_never_imports_accounts =
+            noClasses().should().dependOnClassesThat().resideInAPackage("dev.tasksandbox.accounts..");
 }

@@ -22,6 +22,7 @@ public abstract class ProjectsServiceIT {
     protected static final String AUDIENCE = "tasksandbox-api";
     /** The key accounts-service signs with, as far as these tests are concerned. */
     protected static final KeyPair SIGNING_KEYS = RsaKeyFiles.generate();
+
     protected static final TestJwks JWKS = TestJwks.start();
 
     static {
@@ -41,6 +42,7 @@ public abstract class ProjectsServiceIT {
 
     /** A valid access token for {@code user}, signed as accounts-service would. */
     protected static String accessToken(String user) {
-        return TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
+        return TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE)
+                .signedWith(SIGNING_KEYS.getPrivate());
     }
 }

@@ -73,7 +73,10 @@ public final class TestJwks {
     }
 
     private static RSAKey jwk(KeyPair keys) {
-        return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).keyUse(KeyUse.SIGNATURE)
-                .algorithm(JWSAlgorithm.RS256).keyID(keyId(keys)).build();
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID(keyId(keys))
+                .build();
     }
 }

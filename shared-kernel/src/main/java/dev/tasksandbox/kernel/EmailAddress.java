@@ -15,8 +15,8 @@ public record EmailAddress(String value) {
 
     // Deliberately plain: a local part of printable characters without spaces or '@', and a domain of
     // dot-separated labels. Deliverability is proven by mail, not by a regular expression.
-    private static final Pattern SHAPE = Pattern.compile(
-            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern SHAPE =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     public EmailAddress {
@@ -30,8 +30,11 @@ public record EmailAddress(String value) {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidValueException("email", "must be at most " + MAX_LENGTH + " characters");
         }
-        if (!SHAPE.matcher(value).matches() || value.indexOf('@') > MAX_LOCAL_PART_LENGTH
-                || value.startsWith(".") || value.contains("..") || value.contains(".@")) {
+        if (!SHAPE.matcher(value).matches()
+                || value.indexOf('@') > MAX_LOCAL_PART_LENGTH
+                || value.startsWith(".")
+                || value.contains("..")
+                || value.contains(".@")) {
             throw new InvalidValueException("email", "must be a valid email address");
         }
     }

@@ -6,8 +6,7 @@ import java.util.List;
 public class InvalidInput extends RuntimeException {
 
     /** A refused field and why, in words a client developer can act on. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final List<FieldError> errors;
 

@@ -31,7 +31,8 @@ public record TraceParent(String value) {
 
     /** The given header when it is well formed; anything else is ignored, as the specification asks. */
     public static Optional<TraceParent> parse(String header) {
-        return header != null && VALID.matcher(header).matches() ? Optional.of(new TraceParent(header))
+        return header != null && VALID.matcher(header).matches()
+                ? Optional.of(new TraceParent(header))
                 : Optional.empty();
     }
 

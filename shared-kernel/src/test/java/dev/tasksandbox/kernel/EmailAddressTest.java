@@ -3,9 +3,9 @@ package dev.tasksandbox.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class EmailAddressTest {
 
@@ -20,12 +20,14 @@ class EmailAddressTest {
 
         assertThat(typed.value()).isEqualTo("Ada.Lovelace@Example.COM");
         assertThat(typed.canonical()).isEqualTo("ada.lovelace@example.com");
-        assertThat(typed.sameAddressAs(new EmailAddress("ada.lovelace@example.com"))).isTrue();
+        assertThat(typed.sameAddressAs(new EmailAddress("ada.lovelace@example.com")))
+                .isTrue();
     }
 
     @Test
     void an_address_of_254_characters_is_accepted_and_255_is_refused() {
-        String domain = "@" + "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + "." + "g".repeat(60) + ".com";
+        String domain =
+                "@" + "d".repeat(60) + "." + "e".repeat(60) + "." + "f".repeat(60) + "." + "g".repeat(60) + ".com";
         String local = "a".repeat(EmailAddress.MAX_LENGTH - domain.length());
         assertThat(new EmailAddress(local + domain).value()).hasSize(254);
 
@@ -37,12 +39,27 @@ class EmailAddressTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "plainaddress", "@example.com", "ada@", "ada@example", "ada@@example.com",
-            "ada lovelace@example.com", "ada@exa mple.com", ".ada@example.com", "ada..l@example.com",
-            "ada.@example.com", "ada@-example.com", "ada@example..com"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "plainaddress",
+                "@example.com",
+                "ada@",
+                "ada@example",
+                "ada@@example.com",
+                "ada lovelace@example.com",
+                "ada@exa mple.com",
+                ".ada@example.com",
+                "ada..l@example.com",
+                "ada.@example.com",
+                "ada@-example.com",
+                "ada@example..com"
+            })
     void a_malformed_address_is_refused(String text) {
         assertThatThrownBy(() -> new EmailAddress(text))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test

@@ -16,9 +16,12 @@ class FieldValidationTest {
         });
 
         assertThatThrownBy(validation::throwIfInvalid)
-                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsExactly(
-                        new InvalidInput.FieldError("email", "must be a valid email address"),
-                        new InvalidInput.FieldError("password", "must not be empty")));
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new InvalidInput.FieldError("email", "must be a valid email address"),
+                                        new InvalidInput.FieldError("password", "must not be empty")));
     }
 
     @Test

@@ -12,7 +12,8 @@ class UserAccountCreatedTest {
 
     @Test
     void the_event_time_is_kept_to_the_microsecond_like_the_database_keeps_it() {
-        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.parse("2026-01-02T03:04:05.123456789Z"));
+        UserAccountCreated event =
+                UserAccountCreated.of(UserId.newId(), Instant.parse("2026-01-02T03:04:05.123456789Z"));
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-01-02T03:04:05.123456Z"));
     }
 
@@ -20,7 +21,8 @@ class UserAccountCreatedTest {
     void each_event_has_its_own_id() {
         UserId user = UserId.newId();
         Instant now = Instant.now();
-        assertThat(UserAccountCreated.of(user, now).eventId()).isNotEqualTo(UserAccountCreated.of(user, now).eventId());
+        assertThat(UserAccountCreated.of(user, now).eventId())
+                .isNotEqualTo(UserAccountCreated.of(user, now).eventId());
     }
 
     @Test

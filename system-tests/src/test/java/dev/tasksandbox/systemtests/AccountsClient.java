@@ -16,7 +16,9 @@ final class AccountsClient {
     Optional<String> register(String baseUrl, String email) {
         try {
             Api.Answer registered = new Api(baseUrl).post("/api/users", body("email", email, "password", PASSWORD));
-            return registered.status() == 201 ? Optional.of(registered.json().get("id").asString()) : Optional.empty();
+            return registered.status() == 201
+                    ? Optional.of(registered.json().get("id").asString())
+                    : Optional.empty();
         } catch (UncheckedIOException unreachable) {
             return Optional.empty();
         }
@@ -24,9 +26,12 @@ final class AccountsClient {
 
     /** The access token of a password-grant login; fails when the login does not answer 200. */
     String accessToken(String baseUrl, String email) {
-        Api.Answer login = new Api(baseUrl).form("/api/users/login", "grant_type=password&username="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        Api.Answer login = new Api(baseUrl)
+                .form(
+                        "/api/users/login",
+                        "grant_type=password&username="
+                                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
         if (login.status() != 200) {
             throw new IllegalStateException("Login failed: " + login);
         }

@@ -25,13 +25,15 @@ class ComposeFileTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:([^}]*))?}");
 
-    private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Map<String, Map<String, Object>> services = services();
 
     @ParameterizedTest
     @CsvSource({"accounts-service", "projects-service", "api-gateway"})
     void compose_sets_only_variables_the_service_reads(String service) throws IOException {
-        assertThat(variablesReadBy(service).keySet()).containsAll(environmentOf(service).keySet());
+        assertThat(variablesReadBy(service).keySet())
+                .containsAll(environmentOf(service).keySet());
     }
 
     /**
@@ -60,10 +62,17 @@ class ComposeFileTest {
             }
         });
         assertThat(environmentOf("api-gateway"))
-                .containsEntry("ACCOUNTS_URI", "http://accounts-service:" + environmentOf("accounts-service").get("SERVER_PORT"))
-                .containsEntry("PROJECTS_URI", "http://projects-service:" + environmentOf("projects-service").get("SERVER_PORT"));
+                .containsEntry(
+                        "ACCOUNTS_URI",
+                        "http://accounts-service:"
+                                + environmentOf("accounts-service").get("SERVER_PORT"))
+                .containsEntry(
+                        "PROJECTS_URI",
+                        "http://projects-service:"
+                                + environmentOf("projects-service").get("SERVER_PORT"));
         assertThat(environmentOf("projects-service").get("ACCOUNTS_JWKS_URI"))
-                .startsWith("http://accounts-service:" + environmentOf("accounts-service").get("SERVER_PORT") + "/");
+                .startsWith("http://accounts-service:"
+                        + environmentOf("accounts-service").get("SERVER_PORT") + "/");
         assertThat(dependencies("api-gateway"))
                 .containsEntry("accounts-service", Map.of("condition", "service_healthy"))
                 .containsEntry("projects-service", Map.of("condition", "service_healthy"));
@@ -75,8 +84,10 @@ class ComposeFileTest {
             assertThat(service).as(name).containsKey("healthcheck");
             Map<String, Object> dependencies = dependencies(name);
             if (dependencies != null) {
-                dependencies.values().forEach(condition -> assertThat(condition).as(name)
-                        .isEqualTo(Map.of("condition", "service_healthy")));
+                dependencies
+                        .values()
+                        .forEach(condition ->
+                                assertThat(condition).as(name).isEqualTo(Map.of("condition", "service_healthy")));
             }
         });
     }
@@ -86,10 +97,13 @@ class ComposeFileTest {
     void each_service_points_at_its_own_database(String service, String database, String name) {
         Map<String, String> environment = environmentOf(service);
 
-        assertThat(environment).containsEntry("DB_HOST", database).containsEntry("DB_NAME", name)
+        assertThat(environment)
+                .containsEntry("DB_HOST", database)
+                .containsEntry("DB_NAME", name)
                 .containsEntry("DB_PORT", "5432");
         assertThat(environmentOf(database)).containsEntry("POSTGRES_DB", name);
-        assertThat(dependencies(service)).containsEntry(database, Map.of("condition", "service_healthy"))
+        assertThat(dependencies(service))
+                .containsEntry(database, Map.of("condition", "service_healthy"))
                 .containsEntry("kafka", Map.of("condition", "service_healthy"));
     }
 
@@ -110,8 +124,11 @@ class ComposeFileTest {
     @ParameterizedTest
     @CsvSource({"accounts-service, 8081", "projects-service, 8082", "api-gateway, 8080"})
     void the_image_is_built_for_the_service_and_port_compose_checks(String service, String port) throws IOException {
-        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("EXPOSE ${PORT}").contains("-pl ${SERVICE}")
-                .contains("USER app").contains("MaxRAMPercentage");
+        assertThat(Files.readString(root.resolve("Dockerfile")))
+                .contains("EXPOSE ${PORT}")
+                .contains("-pl ${SERVICE}")
+                .contains("USER app")
+                .contains("MaxRAMPercentage");
         assertThat(services.get(service).get("build"))
                 .isEqualTo(Map.of("context", ".", "args", Map.of("SERVICE", service, "PORT", Integer.valueOf(port))));
         assertThat(environmentOf(service)).containsEntry("SERVER_PORT", port);
@@ -126,7 +143,8 @@ class ComposeFileTest {
 
         assertThat(gateway.get("MANAGEMENT_PORT")).isNotNull().isNotEqualTo(gateway.get("SERVER_PORT"));
         assertThat(services.get("api-gateway").get("ports").toString())
-                .contains(":" + gateway.get("SERVER_PORT")).doesNotContain(":" + gateway.get("MANAGEMENT_PORT"));
+                .contains(":" + gateway.get("SERVER_PORT"))
+                .doesNotContain(":" + gateway.get("MANAGEMENT_PORT"));
     }
 
     @Test
@@ -149,7 +167,8 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, String> environmentOf(String service) {
-        Map<String, Object> environment = (Map<String, Object>) services.get(service).get("environment");
+        Map<String, Object> environment =
+                (Map<String, Object>) services.get(service).get("environment");
         Map<String, String> values = new java.util.HashMap<>();
         environment.forEach((name, value) -> values.put(name, String.valueOf(value)));
         return values;

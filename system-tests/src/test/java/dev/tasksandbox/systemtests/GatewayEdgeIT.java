@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +46,10 @@ class GatewayEdgeIT {
         Stack stack = SharedStack.get();
         gateway = new Api(stack.gatewayUrl());
         degradedGateway = stack.startGateway(Map.of(
-                "PROJECTS_URI", "http://localhost:" + FreePort.orAny(0),
-                "LOGIN_LIMIT_PER_ADDRESS", Integer.toString(ADDRESS_LIMIT)));
+                "PROJECTS_URI",
+                "http://localhost:" + FreePort.orAny(0),
+                "LOGIN_LIMIT_PER_ADDRESS",
+                Integer.toString(ADDRESS_LIMIT)));
         degraded = new Api(degradedGateway.baseUrl());
         hangingProjects = new SilentUpstream();
         hangingGateway = stack.startGateway(Map.of(
@@ -111,7 +113,9 @@ class GatewayEdgeIT {
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
         assertThat(profile.json().has("projects")).isFalse();
         assertThat(profile.header("Warning")).startsWith("199 api-gateway");
-        assertThat(took).as("bounded by PROFILE_PROJECTS_TIMEOUT, not by the hanging service").isLessThan(Duration.ofSeconds(5));
+        assertThat(took)
+                .as("bounded by PROFILE_PROJECTS_TIMEOUT, not by the hanging service")
+                .isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -120,7 +124,7 @@ class GatewayEdgeIT {
         Api me = gateway.withToken(token);
         String owner = me.get("/api/users/me").json().get("id").asString();
         try (Connection projects = SharedStack.get().database("projects");
-             PreparedStatement insert = projects.prepareStatement("""
+                PreparedStatement insert = projects.prepareStatement("""
                      INSERT INTO projects (id, owner_id, name, archived, last_task_number, version)
                      SELECT gen_random_uuid(), ?::uuid, 'Project ' || n, n % 10 = 0, 0, 0
                      FROM generate_series(1, 1200) n""")) {
@@ -128,11 +132,13 @@ class GatewayEdgeIT {
             insert.executeUpdate();
         }
 
-        JsonNode listed = await().atMost(Duration.ofSeconds(30)).until(() -> me.get("/api/users/me").json().get("projects"),
-                projects -> projects.size() == 1081);
+        JsonNode listed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> me.get("/api/users/me").json().get("projects"), projects -> projects.size() == 1081);
         List<String> names = new ArrayList<>();
         listed.forEach(project -> names.add(project.get("name").asString()));
-        assertThat(names).contains("My first project", "Project 1", "Project 1199").doesNotContain("Project 10", "Project 1200")
+        assertThat(names)
+                .contains("My first project", "Project 1", "Project 1199")
+                .doesNotContain("Project 10", "Project 1200")
                 .doesNotHaveDuplicates();
     }
 
@@ -147,8 +153,10 @@ class GatewayEdgeIT {
     @Test
     void login_attempts_over_the_limit_per_address_get_429_with_retry_after() {
         for (int i = 0; i < ADDRESS_LIMIT; i++) {
-            assertThat(degraded.form("/api/users/login", "username=nobody-" + i + "@example.com&password=wrong-password")
-                    .status()).isEqualTo(401);
+            assertThat(degraded.form(
+                                    "/api/users/login", "username=nobody-" + i + "@example.com&password=wrong-password")
+                            .status())
+                    .isEqualTo(401);
         }
 
         Api.Answer refused = degraded.form("/api/users/login", "username=someone-else@example.com&password=whatever1");
@@ -164,10 +172,13 @@ class GatewayEdgeIT {
         for (int i = 0; i < 10; i++) {
             String path = i % 2 == 0 ? "/api/users/%6Cogin" : "/api/users/login";
             String field = i % 3 == 0 ? "user%6Eame" : "username";
-            assertThat(gateway.form(path, field + "=" + target + "&password=guess-" + i).status()).isEqualTo(401);
+            assertThat(gateway.form(path, field + "=" + target + "&password=guess-" + i)
+                            .status())
+                    .isEqualTo(401);
         }
 
-        assertThat(gateway.form("/api/users/%6Cogin", "username=" + target + "&password=guess").status())
+        assertThat(gateway.form("/api/users/%6Cogin", "username=" + target + "&password=guess")
+                        .status())
                 .isEqualTo(429);
     }
 
@@ -176,7 +187,8 @@ class GatewayEdgeIT {
         String target = "target-" + UUID.randomUUID() + "@example.com";
         int perUsername = 10; // the default, which the shared gateway keeps
         for (int i = 0; i < perUsername; i++) {
-            assertThat(gateway.form("/api/users/login", "username=" + target + "&password=guess-" + i).status())
+            assertThat(gateway.form("/api/users/login", "username=" + target + "&password=guess-" + i)
+                            .status())
                     .isEqualTo(401);
         }
 
@@ -192,26 +204,33 @@ class GatewayEdgeIT {
         String email = "big-" + UUID.randomUUID() + "@example.com";
         String padding = "x".repeat(70 * 1024);
 
-        Api.Answer refused = gateway.post("/api/users", body("email", email, "password", "long enough", "padding", padding));
+        Api.Answer refused =
+                gateway.post("/api/users", body("email", email, "password", "long enough", "padding", padding));
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough")).status())
-                .as("the email was not taken by the refused request").isEqualTo(201);
+        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough"))
+                        .status())
+                .as("the email was not taken by the refused request")
+                .isEqualTo(201);
     }
 
     @Test
     void a_chunked_body_growing_over_the_limit_is_refused_with_413_and_changes_nothing() {
         String email = "chunked-" + UUID.randomUUID() + "@example.com";
         byte[] body = ("{\"email\":\"" + email + "\",\"password\":\"long enough\",\"padding\":\""
-                + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + "x".repeat(70 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
 
-        Api.Answer refused = gateway.send(gateway.request("/api/users").header("Content-Type", "application/json")
+        Api.Answer refused = gateway.send(gateway.request("/api/users")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
-        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough")).status())
-                .as("the email was not taken by the refused request").isEqualTo(201);
+        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough"))
+                        .status())
+                .as("the email was not taken by the refused request")
+                .isEqualTo(201);
     }
 
     @Test
@@ -228,7 +247,9 @@ class GatewayEdgeIT {
 
     @Test
     void a_request_id_is_kept_when_given_and_created_when_missing() {
-        Api.Answer given = gateway.send(gateway.request("/.well-known/jwks.json").header("X-Request-Id", "abc-123").GET());
+        Api.Answer given = gateway.send(gateway.request("/.well-known/jwks.json")
+                .header("X-Request-Id", "abc-123")
+                .GET());
         Api.Answer created = gateway.get("/.well-known/jwks.json");
 
         assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
@@ -240,21 +261,30 @@ class GatewayEdgeIT {
         String trace = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
         String email = "traced-" + UUID.randomUUID() + "@example.com";
 
-        Api.Answer registered = gateway.send(gateway.request("/api/users").header("traceparent", trace)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+        Api.Answer registered = gateway.send(gateway.request("/api/users")
+                .header("traceparent", trace)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"" + email + "\",\"password\":\"long enough\"}")));
         String userId = registered.json().get("id").asString();
 
-        try (KafkaConsumer<String, String> events = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedStack.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "trace-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> events = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedStack.get().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "trace-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             events.subscribe(List.of("accounts.user-events"));
             List<String> traces = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 events.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (userId.equals(record.key())) {
-                        traces.add(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
+                        traces.add(new String(
+                                record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8));
                     }
                 });
                 return !traces.isEmpty();
@@ -272,7 +302,8 @@ class GatewayEdgeIT {
     }
 
     private HttpRequest.Builder preflight(String origin) {
-        return gateway.request("/api/projects").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        return gateway.request("/api/projects")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization,content-type");
@@ -280,7 +311,9 @@ class GatewayEdgeIT {
 
     private static String tokenOfNewUser(Api api) {
         String email = "edge-" + UUID.randomUUID() + "@example.com";
-        assertThat(api.post("/api/users", body("email", email, "password", "long enough")).status()).isEqualTo(201);
+        assertThat(api.post("/api/users", body("email", email, "password", "long enough"))
+                        .status())
+                .isEqualTo(201);
         Api.Answer login = api.form("/api/users/login", "username=" + email + "&password=long+enough");
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login.json().get("access_token").asString();

@@ -26,13 +26,13 @@ final class LoadRun {
 
         @Override
         public String toString() {
-            return String.format("%.0f requests/s (%d in %.0f s, %d not as expected), p50 %.1f ms, p99 %.1f ms",
+            return String.format(
+                    "%.0f requests/s (%d in %.0f s, %d not as expected), p50 %.1f ms, p99 %.1f ms",
                     perSecond(), requests, seconds, failures, p50Millis, p99Millis);
         }
     }
 
-    private LoadRun() {
-    }
+    private LoadRun() {}
 
     static Result run(int clients, Duration duration, int expectedStatus, IntFunction<Request> requestOfClient)
             throws Exception {
@@ -65,7 +65,11 @@ final class LoadRun {
         double seconds = (System.nanoTime() - started) / 1e9;
         threads.shutdown();
         Collections.sort(latencies);
-        return new Result(latencies.size(), failures, seconds, latencies.get(latencies.size() / 2) / 1e6,
+        return new Result(
+                latencies.size(),
+                failures,
+                seconds,
+                latencies.get(latencies.size() / 2) / 1e6,
                 latencies.get((int) (latencies.size() * 0.99)) / 1e6);
     }
 }

@@ -83,12 +83,20 @@ class LoginBenchmarkIT {
             clients.shutdown();
             Collections.sort(readNanos);
 
-            System.out.printf("BENCHMARK login at bcrypt cost %d: %.1f logins/s with %d clients for %.0f s "
+            System.out.printf(
+                    "BENCHMARK login at bcrypt cost %d: %.1f logins/s with %d clients for %.0f s "
                             + "(one hash takes %.1f ms, so %d cores allow about %.1f/s); GET /api/users/me meanwhile: "
                             + "%d reads, p50 %.1f ms, p99 %.1f ms%n",
-                    cost, logins / seconds, CLIENTS, seconds, hashMillis, Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors() * 1000 / hashMillis, readNanos.size(),
-                    readNanos.get(readNanos.size() / 2) / 1e6, readNanos.get((int) (readNanos.size() * 0.99)) / 1e6);
+                    cost,
+                    logins / seconds,
+                    CLIENTS,
+                    seconds,
+                    hashMillis,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / hashMillis,
+                    readNanos.size(),
+                    readNanos.get(readNanos.size() / 2) / 1e6,
+                    readNanos.get((int) (readNanos.size() * 0.99)) / 1e6);
             assertThat(logins).isPositive();
         }
     }

@@ -35,6 +35,7 @@ class ObservabilityIT {
     private static final Duration EVENT_BOUND = Duration.ofSeconds(30);
     /** How a plain log line shows its trace id: {@code [4bf92f3577b34da6a3ce929d0e0e4736]}. */
     private static final Pattern TRACE_TAG = Pattern.compile("\\[([0-9a-f]{32})]");
+
     private static ServiceProcess gateway;
     private static Api accounts;
     private static Api projects;
@@ -61,57 +62,86 @@ class ObservabilityIT {
         Metrics projectsBefore = Metrics.of(projects);
         Metrics gatewayBefore = Metrics.of(gatewayActuator);
 
-        Api.Answer registered = new Api(gateway.baseUrl()).post("/api/users",
-                body("email", "metrics-" + UUID.randomUUID() + "@example.com", "password", "long enough"));
+        Api.Answer registered = new Api(gateway.baseUrl())
+                .post(
+                        "/api/users",
+                        body("email", "metrics-" + UUID.randomUUID() + "@example.com", "password", "long enough"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
-        await().atMost(EVENT_BOUND).until(() -> Metrics.of(projects).sum("spring_kafka_listener_seconds_count", "result=\"success\"")
-                > projectsBefore.sum("spring_kafka_listener_seconds_count", "result=\"success\""));
+        await().atMost(EVENT_BOUND)
+                .until(() -> Metrics.of(projects).sum("spring_kafka_listener_seconds_count", "result=\"success\"")
+                        > projectsBefore.sum("spring_kafka_listener_seconds_count", "result=\"success\""));
         // The relay counts after Kafka's acknowledgement, which the consumer may beat: wait for it too.
-        Metrics accountsAfter = await().atMost(EVENT_BOUND).until(() -> Metrics.of(accounts),
-                after -> after.sum("outbox_relay_events_total") > accountsBefore.sum("outbox_relay_events_total"));
-        double lagged = accountsAfter.sum("outbox_relay_lag_seconds_count") - accountsBefore.sum("outbox_relay_lag_seconds_count");
-        double lagSeconds = accountsAfter.sum("outbox_relay_lag_seconds_sum") - accountsBefore.sum("outbox_relay_lag_seconds_sum");
+        Metrics accountsAfter = await().atMost(EVENT_BOUND)
+                .until(
+                        () -> Metrics.of(accounts),
+                        after -> after.sum("outbox_relay_events_total")
+                                > accountsBefore.sum("outbox_relay_events_total"));
+        double lagged = accountsAfter.sum("outbox_relay_lag_seconds_count")
+                - accountsBefore.sum("outbox_relay_lag_seconds_count");
+        double lagSeconds =
+                accountsAfter.sum("outbox_relay_lag_seconds_sum") - accountsBefore.sum("outbox_relay_lag_seconds_sum");
         assertThat(lagged).isGreaterThanOrEqualTo(1);
-        assertThat(lagSeconds / lagged).as("mean relay lag, from commit to Kafka's acknowledgement, in seconds")
-                .isGreaterThan(0).isLessThan(EVENT_BOUND.toSeconds());
-        assertThat(accountsAfter.sum("outbox_relay_lag_seconds_bucket", "le=\"+Inf\"")).as("a histogram")
+        assertThat(lagSeconds / lagged)
+                .as("mean relay lag, from commit to Kafka's acknowledgement, in seconds")
+                .isGreaterThan(0)
+                .isLessThan(EVENT_BOUND.toSeconds());
+        assertThat(accountsAfter.sum("outbox_relay_lag_seconds_bucket", "le=\"+Inf\""))
+                .as("a histogram")
                 .isEqualTo(accountsAfter.sum("outbox_relay_lag_seconds_count"));
-        assertThat(accountsAfter.sum("outbox_relay_silence_seconds")).as("heartbeats reach the active relay")
+        assertThat(accountsAfter.sum("outbox_relay_silence_seconds"))
+                .as("heartbeats reach the active relay")
                 .isLessThan(EVENT_BOUND.toSeconds());
         assertThat(accountsAfter.sum("http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""))
-                .isGreaterThan(accountsBefore.sum("http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""));
-        assertThat(accountsAfter.sum("http_server_requests_seconds_bucket", "uri=\"/api/users\"", "status=\"201\"", "le=\"+Inf\""))
-                .as("a histogram").isGreaterThanOrEqualTo(1);
-        assertThat(Metrics.of(projects).names()).as("consumer lag, in records, per consumer")
+                .isGreaterThan(accountsBefore.sum(
+                        "http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""));
+        assertThat(accountsAfter.sum(
+                        "http_server_requests_seconds_bucket", "uri=\"/api/users\"", "status=\"201\"", "le=\"+Inf\""))
+                .as("a histogram")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.of(projects).names())
+                .as("consumer lag, in records, per consumer")
                 .contains("kafka_consumer_fetch_manager_records_lag_max");
 
         String gatewayRegistrations = "spring_cloud_gateway_requests_seconds_count";
-        assertThat(Metrics.of(gatewayActuator).sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\"")
-                - gatewayBefore.sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\"")).isEqualTo(1);
+        assertThat(Metrics.of(gatewayActuator)
+                                .sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\"")
+                        - gatewayBefore.sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\""))
+                .isEqualTo(1);
         assertThat(new Api(gateway.baseUrl()).get("/actuator/prometheus").status())
-                .as("metrics on the public port").isEqualTo(404);
+                .as("metrics on the public port")
+                .isEqualTo(404);
     }
 
     @Test
     void a_registration_is_found_by_its_trace_id_in_the_logs_of_every_part_it_crossed() throws IOException {
-        Api.Answer registered = new Api(gateway.baseUrl()).post("/api/users",
-                body("email", "traced-" + UUID.randomUUID() + "@example.com", "password", "long enough"));
+        Api.Answer registered = new Api(gateway.baseUrl())
+                .post(
+                        "/api/users",
+                        body("email", "traced-" + UUID.randomUUID() + "@example.com", "password", "long enough"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String user = registered.json().get("id").asString();
         String requestId = registered.header("X-Request-Id");
 
         // The client sent no traceparent: the gateway started the trace, and its access line names it.
-        String traceId = await().atMost(EVENT_BOUND).until(() -> linesWith("request " + requestId).stream()
-                .filter(line -> line.startsWith("gateway"))
-                .map(ObservabilityIT::traceIdIn)
-                .findFirst().orElse(null), Objects::nonNull);
+        String traceId = await().atMost(EVENT_BOUND)
+                .until(
+                        () -> linesWith("request " + requestId).stream()
+                                .filter(line -> line.startsWith("gateway"))
+                                .map(ObservabilityIT::traceIdIn)
+                                .findFirst()
+                                .orElse(null),
+                        Objects::nonNull);
 
         String tagged = "[" + traceId + "]";
-        await().atMost(EVENT_BOUND).untilAsserted(() -> assertThat(linesWith(tagged))
-                .anyMatch(line -> line.startsWith("projects") && line.contains("Example project created for user " + user)));
-        assertThat(linesWith(tagged)).filteredOn(line -> line.contains("dev.tasksandbox.access"))
-                .as("one access line at the gateway and one at accounts-service").hasSize(2)
+        await().atMost(EVENT_BOUND)
+                .untilAsserted(() -> assertThat(linesWith(tagged))
+                        .anyMatch(line -> line.startsWith("projects")
+                                && line.contains("Example project created for user " + user)));
+        assertThat(linesWith(tagged))
+                .filteredOn(line -> line.contains("dev.tasksandbox.access"))
+                .as("one access line at the gateway and one at accounts-service")
+                .hasSize(2)
                 .anyMatch(line -> line.startsWith("gateway") && line.contains("POST /api/users 201"))
                 .anyMatch(line -> line.startsWith("accounts") && line.contains("POST /api/users 201"));
     }
@@ -133,7 +163,8 @@ class ObservabilityIT {
         static Metrics of(Api actuator) {
             Api.Answer scrape = actuator.get("/prometheus");
             assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
-            return new Metrics(scrape.body().lines()
+            return new Metrics(scrape.body()
+                    .lines()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .collect(Collectors.toMap(
                             line -> line.substring(0, line.lastIndexOf(' ')),

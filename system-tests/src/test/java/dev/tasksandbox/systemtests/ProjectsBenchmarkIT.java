@@ -31,9 +31,11 @@ class ProjectsBenchmarkIT {
 
     private static final int CLIENTS = 32;
     private static final Duration RUN = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** A request that hangs fails the run instead of holding a load client forever. */
     private static final Duration REQUEST_BOUND = Duration.ofSeconds(15);
+
     private static Stack stack;
     private final AccountsClient accounts = new AccountsClient();
 
@@ -63,7 +65,8 @@ class ProjectsBenchmarkIT {
             HttpRequest addTask = post(projects.get(client) + "/tasks", token, "{\"name\":\"Another task\"}");
             return () -> send(addTask);
         });
-        System.out.println("BENCHMARK POST /api/projects/{id}/tasks, " + CLIENTS + " clients, one project each: " + writes);
+        System.out.println(
+                "BENCHMARK POST /api/projects/{id}/tasks, " + CLIENTS + " clients, one project each: " + writes);
         assertThat(reads.failures()).isZero();
         assertThat(writes.failures()).isZero();
     }
@@ -83,9 +86,10 @@ class ProjectsBenchmarkIT {
         LoadRun.Result straight = LoadRun.run(CLIENTS, RUN, 200, client -> () -> send(direct));
         LoadRun.Result gateway = LoadRun.run(CLIENTS, RUN, 200, client -> () -> send(throughGateway));
         System.out.println("BENCHMARK GET /api/projects/{id}/tasks, " + CLIENTS + " clients, straight: " + straight);
-        System.out.println("BENCHMARK GET /api/projects/{id}/tasks, " + CLIENTS + " clients, through the gateway: "
-                + gateway);
-        System.out.printf("BENCHMARK gateway/straight: throughput x%.2f, p99 x%.2f%n",
+        System.out.println(
+                "BENCHMARK GET /api/projects/{id}/tasks, " + CLIENTS + " clients, through the gateway: " + gateway);
+        System.out.printf(
+                "BENCHMARK gateway/straight: throughput x%.2f, p99 x%.2f%n",
                 gateway.perSecond() / straight.perSecond(), gateway.p99Millis() / straight.p99Millis());
         assertThat(straight.failures()).isZero();
         assertThat(gateway.failures()).isZero();
@@ -115,8 +119,10 @@ class ProjectsBenchmarkIT {
         }
         double first = medianMillis(get("/api/projects?limit=100", token));
         double deep = medianMillis(get("/api/projects?limit=100&after=" + deepCursor, token));
-        System.out.printf("BENCHMARK GET /api/projects?limit=100 for a user with 100,000 projects, median of 50: "
-                + "first page %.1f ms, page after the 90,000th project %.1f ms%n", first, deep);
+        System.out.printf(
+                "BENCHMARK GET /api/projects?limit=100 for a user with 100,000 projects, median of 50: "
+                        + "first page %.1f ms, page after the 90,000th project %.1f ms%n",
+                first, deep);
     }
 
     private String newUserToken() throws Exception {
@@ -126,8 +132,8 @@ class ProjectsBenchmarkIT {
     }
 
     private String createProject(String token, String name) throws Exception {
-        HttpResponse<Void> created = HTTP.send(post("/api/projects", token, "{\"name\":\"" + name + "\"}"),
-                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> created = HTTP.send(
+                post("/api/projects", token, "{\"name\":\"" + name + "\"}"), HttpResponse.BodyHandlers.discarding());
         assertThat(created.statusCode()).isEqualTo(303);
         return created.headers().firstValue("Location").orElseThrow();
     }
@@ -150,14 +156,19 @@ class ProjectsBenchmarkIT {
     }
 
     private static HttpRequest get(String baseUrl, String path, String token) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_BOUND)
-                .header("Authorization", "Bearer " + token).build();
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_BOUND)
+                .header("Authorization", "Bearer " + token)
+                .build();
     }
 
     private static HttpRequest post(String path, String token, String json) {
-        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path)).timeout(REQUEST_BOUND)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpRequest.newBuilder(URI.create(stack.projectsUrl() + path))
+                .timeout(REQUEST_BOUND)
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private static int send(HttpRequest request) throws Exception {

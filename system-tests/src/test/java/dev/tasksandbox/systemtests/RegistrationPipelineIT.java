@@ -3,6 +3,7 @@ package dev.tasksandbox.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tasksandbox.localstack.ServiceProcess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,6 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import dev.tasksandbox.localstack.ServiceProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +63,8 @@ class RegistrationPipelineIT {
         Map<String, Integer> projectsPerUser = exampleProjectsByOwner(users);
         assertThat(projectsPerUser.values()).containsOnly(1);
         assertThat(projectsPerUser.keySet()).isEqualTo(users);
-        assertThat(tasksPerExampleProject(users)).containsOnly("1:Sign up!:done|2:Watch the tutorial:open|3:Start using our awesome app:open");
+        assertThat(tasksPerExampleProject(users))
+                .containsOnly("1:Sign up!:done|2:Watch the tutorial:open|3:Start using our awesome app:open");
     }
 
     @Test
@@ -75,12 +76,16 @@ class RegistrationPipelineIT {
             stack.crashAccounts();
             long crashed = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                accounts.register(standby.baseUrl(), run + "-" + i + "@example.com").orElseThrow();
+                accounts.register(standby.baseUrl(), run + "-" + i + "@example.com")
+                        .orElseThrow();
             }
             Set<String> users = usersOfRun(run);
-            await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
-            System.out.printf("BENCHMARK standby took over: 20 registrations made after the active instance was killed "
-                    + "all had their example project %.1f s after the kill%n", (System.nanoTime() - crashed) / 1e9);
+            await().atMost(PIPELINE_BOUND)
+                    .until(() -> exampleProjectsByOwner(users).size() == users.size());
+            System.out.printf(
+                    "BENCHMARK standby took over: 20 registrations made after the active instance was killed "
+                            + "all had their example project %.1f s after the kill%n",
+                    (System.nanoTime() - crashed) / 1e9);
 
             assertThat(exampleProjectsByOwner(users).values()).hasSize(20).containsOnly(1);
             await().atMost(PIPELINE_BOUND).until(() -> "active".equals(relayRole(standby.baseUrl())));
@@ -99,25 +104,30 @@ class RegistrationPipelineIT {
         // Warm-up, not measured: another test may just have restarted accounts-service, whose JIT compilers
         // would otherwise still be at work during the measured run. This measures the steady state.
         for (int i = 0; i < WARM_UP_REGISTRATIONS; i++) {
-            accounts.register(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com")
+                    .orElseThrow();
         }
         // The measured run starts once the warm-up's events are all handled, not while they still queue.
         Set<String> warmedUp = usersOfRun("warmup-" + run);
-        await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(warmedUp).size() == warmedUp.size());
+        await().atMost(PIPELINE_BOUND)
+                .until(() -> exampleProjectsByOwner(warmedUp).size() == warmedUp.size());
         int count = 250;
         // Paced, not flat out: this measures how long one event takes, not how many fit on two cores.
         long pace = Duration.ofMillis(20).toNanos();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            accounts.register(stack.gatewayUrl(), run + "-" + i + "@example.com").orElseThrow();
+            accounts.register(stack.gatewayUrl(), run + "-" + i + "@example.com")
+                    .orElseThrow();
             next += pace;
             java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
         }
         Set<String> users = usersOfRun(run);
         await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
 
-        Map<String, Instant> registered = commitTimes("accounts",
-                "SELECT id::text, pg_xact_commit_timestamp(xmin) FROM users WHERE id::text = ANY (?)", users);
+        Map<String, Instant> registered = commitTimes(
+                "accounts",
+                "SELECT id::text, pg_xact_commit_timestamp(xmin) FROM users WHERE id::text = ANY (?)",
+                users);
         Map<String, Instant> projected = commitTimes("projects", """
                 SELECT owner_id::text, pg_xact_commit_timestamp(xmin) FROM projects
                 WHERE name = 'My first project' AND owner_id::text = ANY (?)""", users);
@@ -131,7 +141,8 @@ class RegistrationPipelineIT {
 
     private static String relayRole(String baseUrl) {
         String health = new Api(baseUrl).get("/actuator/health/readiness").body();
-        java.util.regex.Matcher role = java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
+        java.util.regex.Matcher role =
+                java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
         return role.find() ? role.group(1) : "none";
     }
 
@@ -144,7 +155,9 @@ class RegistrationPipelineIT {
                 answers.add(clients.submit(() -> accounts.register(stack.gatewayUrl(), email)));
             }
             for (Future<Optional<String>> answer : answers) {
-                assertThat(answer.get()).as("every registration while the service runs is answered 201").isPresent();
+                assertThat(answer.get())
+                        .as("every registration while the service runs is answered 201")
+                        .isPresent();
             }
         } finally {
             clients.shutdown();
@@ -153,7 +166,7 @@ class RegistrationPipelineIT {
 
     private static Set<String> usersOfRun(String run) throws SQLException {
         try (Connection accounts = stack.database("accounts");
-             PreparedStatement query = accounts.prepareStatement("SELECT id FROM users WHERE email LIKE ?")) {
+                PreparedStatement query = accounts.prepareStatement("SELECT id FROM users WHERE email LIKE ?")) {
             query.setString(1, run + "-%");
             Set<String> ids = new HashSet<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -167,7 +180,7 @@ class RegistrationPipelineIT {
 
     private static Map<String, Integer> exampleProjectsByOwner(Set<String> users) throws SQLException {
         try (Connection projects = stack.database("projects");
-             PreparedStatement query = projects.prepareStatement("""
+                PreparedStatement query = projects.prepareStatement("""
                      SELECT owner_id::text, count(*) FROM projects
                      WHERE name = 'My first project' AND owner_id::text = ANY (?) GROUP BY owner_id""")) {
             query.setArray(1, projects.createArrayOf("text", users.toArray()));
@@ -183,7 +196,7 @@ class RegistrationPipelineIT {
 
     private static Set<String> tasksPerExampleProject(Set<String> users) throws SQLException {
         try (Connection projects = stack.database("projects");
-             PreparedStatement query = projects.prepareStatement("""
+                PreparedStatement query = projects.prepareStatement("""
                      SELECT string_agg(t.number || ':' || t.name || ':' ||
                                        CASE WHEN t.completed_at IS NULL THEN 'open' ELSE 'done' END, '|' ORDER BY t.number)
                      FROM projects p JOIN tasks t ON t.project_id = p.id
@@ -203,10 +216,11 @@ class RegistrationPipelineIT {
      * Commit times by id, from a query whose one parameter is the array of ids. Both databases live in one PostgreSQL
      * server with track_commit_timestamp on, so all times come from the same clock, the machine's.
      */
-    private static Map<String, Instant> commitTimes(String database, String query, Set<String> ids) throws SQLException {
+    private static Map<String, Instant> commitTimes(String database, String query, Set<String> ids)
+            throws SQLException {
         Map<String, Instant> times = new HashMap<>();
         try (Connection connection = stack.database(database);
-             PreparedStatement statement = connection.prepareStatement(query)) {
+                PreparedStatement statement = connection.prepareStatement(query)) {
             statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -220,11 +234,16 @@ class RegistrationPipelineIT {
     /** When the relay handed each user's event to Kafka: the record's producer timestamp. */
     private static Map<String, Instant> publishTimes(Set<String> users) {
         Map<String, Instant> times = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "benchmark-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of("accounts.user-events"));
             await().atMost(PIPELINE_BOUND).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
@@ -240,10 +259,16 @@ class RegistrationPipelineIT {
 
     private static void report(String stage, Map<String, Instant> from, Map<String, Instant> to) {
         List<Double> millis = new ArrayList<>();
-        from.forEach((id, start) -> millis.add(Duration.between(start, to.get(id)).toNanos() / 1e6));
+        from.forEach(
+                (id, start) -> millis.add(Duration.between(start, to.get(id)).toNanos() / 1e6));
         Collections.sort(millis);
-        System.out.printf("BENCHMARK %s, %d registrations paced 20 ms apart: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                stage, millis.size(), percentile(millis, 50), percentile(millis, 90), percentile(millis, 99),
+        System.out.printf(
+                "BENCHMARK %s, %d registrations paced 20 ms apart: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                stage,
+                millis.size(),
+                percentile(millis, 50),
+                percentile(millis, 90),
+                percentile(millis, 99),
                 millis.get(millis.size() - 1));
     }
 

@@ -5,7 +5,6 @@ import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.SharedInfrastructure;
 import dev.tasksandbox.localstack.StackEnvironment;
-import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -32,7 +31,8 @@ final class Stack implements AutoCloseable {
     /** Every test logs in from 127.0.0.1: the shared gateway must not count them against each other. */
     private static final String GENEROUS_ADDRESS_LIMIT = "100000";
 
-    private final Path root = Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
     private final Infrastructure infrastructure = SharedInfrastructure.get();
     private final Path serviceLogFile;
     private final PrintStream serviceLog;
@@ -56,8 +56,13 @@ final class Stack implements AutoCloseable {
 
     Stack start() {
         accounts = startAccounts(accountsPort);
-        projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort,
-                StackEnvironment.projects(infrastructure, accountsPort), serviceLog);
+        projects = ServiceProcess.start(
+                root,
+                "projects-service",
+                "projects",
+                projectsPort,
+                StackEnvironment.projects(infrastructure, accountsPort),
+                serviceLog);
         gateway = startGateway(Map.of("LOGIN_LIMIT_PER_ADDRESS", GENEROUS_ADDRESS_LIMIT));
         return this;
     }
@@ -126,8 +131,8 @@ final class Stack implements AutoCloseable {
     }
 
     Connection database(String name) throws SQLException {
-        return DriverManager.getConnection(infrastructure.jdbcUrl(name), infrastructure.postgresUser(),
-                infrastructure.postgresPassword());
+        return DriverManager.getConnection(
+                infrastructure.jdbcUrl(name), infrastructure.postgresUser(), infrastructure.postgresPassword());
     }
 
     private ServiceProcess startAccounts(int port) {

@@ -45,8 +45,15 @@ class SwaggerUiIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // This machine's network is closed: without these flags Chromium keeps trying to reach Google's hosts.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + (profile = Files.createTempDirectory("chromium-profile")));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -62,7 +69,8 @@ class SwaggerUiIT {
         }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path file :
+                        files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -73,20 +81,26 @@ class SwaggerUiIT {
     void the_gateways_swagger_ui_lists_the_operations_of_both_services() {
         browser.get(SharedStack.get().gatewayUrl() + "/swagger-ui.html");
 
-        assertThat(operationsShown()).contains("/api/users", "/api/users/login", "/api/users/me",
-                "/.well-known/jwks.json");
+        assertThat(operationsShown())
+                .contains("/api/users", "/api/users/login", "/api/users/me", "/.well-known/jwks.json");
 
         new Select(browser.findElement(By.cssSelector(".topbar select"))).selectByVisibleText("projects");
-        new WebDriverWait(browser, PAGE_BOUND).until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//*[contains(@class,'opblock-summary-path') and @data-path='/api/projects']")));
+        new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//*[contains(@class,'opblock-summary-path') and @data-path='/api/projects']")));
 
-        assertThat(operationsShown()).contains("/api/projects", "/api/projects/{id}", "/api/projects/{id}/archive",
-                "/api/projects/{id}/tasks", "/api/projects/{id}/tasks/{number}/complete");
+        assertThat(operationsShown())
+                .contains(
+                        "/api/projects",
+                        "/api/projects/{id}",
+                        "/api/projects/{id}/archive",
+                        "/api/projects/{id}/tasks",
+                        "/api/projects/{id}/tasks/{number}/complete");
     }
 
     private static List<String> operationsShown() {
-        List<WebElement> paths = new WebDriverWait(browser, PAGE_BOUND).until(
-                ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".opblock-summary-path")));
+        List<WebElement> paths = new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".opblock-summary-path")));
         return paths.stream().map(path -> path.getAttribute("data-path")).toList();
     }
 }

@@ -37,15 +37,19 @@ class UserJourneyIT {
         assertThat(registered.header("Location")).isEqualTo("/api/users/me");
         String userId = registered.json().get("id").asString();
 
-        Api.Answer login = gateway.form("/api/users/login", "grant_type=password&username="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        Api.Answer login = gateway.form(
+                "/api/users/login",
+                "grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         assertThat(login.json().get("token_type").asString()).isEqualTo("bearer");
         Api me = gateway.withToken(login.json().get("access_token").asString());
 
         // The composed profile lists the example project once projects-service has handled the event.
-        Api.Answer profile = await().atMost(EVENT_BOUND).until(() -> me.get("/api/users/me"),
-                answer -> projectNames(answer).contains("My first project"));
+        Api.Answer profile = await().atMost(EVENT_BOUND)
+                .until(
+                        () -> me.get("/api/users/me"),
+                        answer -> projectNames(answer).contains("My first project"));
         assertThat(profile.json().get("id").asString()).isEqualTo(userId);
         assertThat(profile.json().get("email").asString()).isEqualTo(email);
         assertThat(profile.header("Warning")).isNull();
@@ -59,7 +63,9 @@ class UserJourneyIT {
         String second = created(me.post(project + "/tasks", body("name", "Carry it out")));
         assertThat(first).isEqualTo(project + "/tasks/1");
         assertThat(second).isEqualTo(project + "/tasks/2");
-        assertThat(me.put(project + "/archive").status()).as("archiving with open tasks").isEqualTo(409);
+        assertThat(me.put(project + "/archive").status())
+                .as("archiving with open tasks")
+                .isEqualTo(409);
 
         assertThat(created(me.put(first + "/complete"))).isEqualTo(first);
         assertThat(created(me.put(second + "/complete"))).isEqualTo(second);
@@ -68,7 +74,8 @@ class UserJourneyIT {
         tasks.forEach(task -> assertThat(task.get("completedAt").asString()).endsWith("Z"));
 
         assertThat(me.put(project + "/archive").status()).isEqualTo(204);
-        assertThat(projectNames(me.get("/api/users/me"))).as("archived projects are not in the profile")
+        assertThat(projectNames(me.get("/api/users/me")))
+                .as("archived projects are not in the profile")
                 .containsExactly("My first project");
         assertThat(me.delete(project).status()).isEqualTo(204);
         assertThat(me.get(project).status()).isEqualTo(404);
@@ -78,14 +85,20 @@ class UserJourneyIT {
         assertThat(moved.status()).as(moved.toString()).isEqualTo(303);
         assertThat(me.get("/api/users/me").json().get("email").asString()).isEqualTo(newEmail);
 
-        Api.Answer refreshed = gateway.form("/api/users/login",
-                "grant_type=refresh_token&refresh_token=" + login.json().get("refresh_token").asString());
+        Api.Answer refreshed = gateway.form(
+                "/api/users/login",
+                "grant_type=refresh_token&refresh_token="
+                        + login.json().get("refresh_token").asString());
         assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
         Api again = gateway.withToken(refreshed.json().get("access_token").asString());
         assertThat(again.get("/api/users/me").json().get("email").asString()).isEqualTo(newEmail);
-        assertThat(gateway.form("/api/users/login",
-                "grant_type=refresh_token&refresh_token=" + login.json().get("refresh_token").asString()).status())
-                .as("a spent refresh token").isEqualTo(401);
+        assertThat(gateway.form(
+                                "/api/users/login",
+                                "grant_type=refresh_token&refresh_token="
+                                        + login.json().get("refresh_token").asString())
+                        .status())
+                .as("a spent refresh token")
+                .isEqualTo(401);
     }
 
     @Test
@@ -117,7 +130,9 @@ class UserJourneyIT {
     private static List<String> projectNames(Api.Answer profile) {
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
         List<String> names = new ArrayList<>();
-        profile.json().get("projects").forEach(project -> names.add(project.get("name").asString()));
+        profile.json()
+                .get("projects")
+                .forEach(project -> names.add(project.get("name").asString()));
         return names;
     }
 }

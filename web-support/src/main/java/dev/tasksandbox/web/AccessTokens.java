@@ -31,8 +31,7 @@ public final class AccessTokens {
 
     public static final SignatureAlgorithm ALGORITHM = SignatureAlgorithm.RS256;
 
-    private AccessTokens() {
-    }
+    private AccessTokens() {}
 
     /**
      * A decoder that looks the token's key up with {@code keys} (by {@code kid}) and applies every rule. When the
@@ -44,8 +43,10 @@ public final class AccessTokens {
                 .jwsAlgorithm(ALGORITHM)
                 .build();
         decoder.setJwtValidator(validator(rules));
-        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
-                unavailable -> new JwtException("The keys to check the token are unavailable", unavailable));
+        return token -> decoder.decode(token)
+                .onErrorMap(
+                        IllegalStateException.class,
+                        unavailable -> new JwtException("The keys to check the token are unavailable", unavailable));
     }
 
     /** The user an accepted token speaks for; its subject was checked to be a user id. */
@@ -60,7 +61,8 @@ public final class AccessTokens {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 lifetime,
                 new JwtIssuerValidator(rules.issuer()),
-                new JwtClaimValidator<List<String>>("aud", audience -> audience != null && audience.contains(rules.audience())),
+                new JwtClaimValidator<List<String>>(
+                        "aud", audience -> audience != null && audience.contains(rules.audience())),
                 new JwtClaimValidator<String>("sub", AccessTokens::isUserId),
                 notIssuedInTheFuture(rules)));
     }
@@ -69,8 +71,10 @@ public final class AccessTokens {
         return jwt -> {
             Instant issuedAt = jwt.getIssuedAt();
             if (issuedAt == null || issuedAt.isAfter(Instant.now().plus(rules.clockSkew()))) {
-                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                        "The token has no issue time or was issued in the future", null));
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                        OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The token has no issue time or was issued in the future",
+                        null));
             }
             return OAuth2TokenValidatorResult.success();
         };

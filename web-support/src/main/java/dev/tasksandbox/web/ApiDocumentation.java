@@ -29,8 +29,7 @@ public final class ApiDocumentation {
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private ApiDocumentation() {
-    }
+    private ApiDocumentation() {}
 
     /**
      * The document's frame. The server is relative, so "Try it out" in the gateway's Swagger UI calls the gateway
@@ -42,38 +41,51 @@ public final class ApiDocumentation {
                 .servers(List.of(new Server().url("/").description("the API gateway that serves this document")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT")
-                                .description("An access token from POST /api/users/login"))
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("An access token from POST /api/users/login"))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema()));
     }
 
     /** Adds the 401 of secured operations, and gives every error answer the problem-detail body. */
     public static OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (isSecured(openApi, operation) && !operation.getResponses().containsKey("401")) {
-                operation.getResponses().addApiResponse("401",
-                        new ApiResponse().description("No valid access token; see WWW-Authenticate"));
-            }
-            operation.getResponses().forEach((status, response) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
-                    response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
-                }
-            });
-        }));
+        return openApi -> openApi.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (isSecured(openApi, operation)
+                            && !operation.getResponses().containsKey("401")) {
+                        operation
+                                .getResponses()
+                                .addApiResponse(
+                                        "401",
+                                        new ApiResponse().description("No valid access token; see WWW-Authenticate"));
+                    }
+                    operation.getResponses().forEach((status, response) -> {
+                        if (status.startsWith("4") || status.startsWith("5")) {
+                            response.setContent(new Content()
+                                    .addMediaType(
+                                            PROBLEM_JSON,
+                                            new MediaType()
+                                                    .schema(new Schema<>()
+                                                            .$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+                        }
+                    });
+                }));
     }
 
     private static boolean isSecured(OpenAPI openApi, Operation operation) {
-        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
-                : openApi.getSecurity();
+        List<SecurityRequirement> security =
+                operation.getSecurity() != null ? operation.getSecurity() : openApi.getSecurity();
         return security != null && !security.isEmpty();
     }
 
     private static Schema<?> problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
+        Schema<?> fieldError =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
         return new ObjectSchema()
                 .description("RFC 9457 problem details; validation errors (422) list each refused field in errors")
                 .addProperty("type", new StringSchema().example("about:blank"))

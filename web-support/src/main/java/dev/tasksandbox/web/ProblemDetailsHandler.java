@@ -2,10 +2,10 @@ package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.InvalidInput;
 import dev.tasksandbox.kernel.TraceParent;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import java.util.concurrent.RejectedExecutionException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,7 +30,8 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     /** 422 naming every refused field: {@code errors: [{field, message}]}. */
     @ExceptionHandler(InvalidInput.class)
     public ProblemDetail invalidInput(InvalidInput invalid) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, invalid.getMessage());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, invalid.getMessage());
         problem.setTitle("Invalid request");
         problem.setProperty("errors", invalid.errors());
         return problem;
@@ -45,26 +46,30 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     /** A bounded worker queue (password hashing) is full: the service is saturated, not broken. */
     @ExceptionHandler(RejectedExecutionException.class)
     public ResponseEntity<ProblemDetail> saturated(RejectedExecutionException error) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
     }
 
     /** Logged under the request's trace id, so the bug is found next to the request that met it. */
     @ExceptionHandler(Exception.class)
     public ProblemDetail unexpected(Exception error, ServerWebExchange exchange) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY,
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(
+                TraceParent.LOG_KEY,
                 TraceContextFilter.of(exchange).map(TraceParent::traceId).orElse(""))) {
             log.error("Unexpected error", error);
         }
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
     }
 
     /** A body or parameter that cannot be read (bad JSON, wrong type) is a validation error like any other: 422. */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(
             ServerWebInputException error, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 error.getReason() != null ? error.getReason() : "The request could not be read");
         problem.setTitle("Malformed request");
         return handleExceptionInternal(error, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, exchange);

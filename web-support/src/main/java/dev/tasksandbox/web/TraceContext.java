@@ -11,8 +11,7 @@ import reactor.util.context.Context;
  */
 public final class TraceContext {
 
-    private TraceContext() {
-    }
+    private TraceContext() {}
 
     /** The context for work done on behalf of {@code trace}. */
     public static Context of(TraceParent trace) {
@@ -21,7 +20,7 @@ public final class TraceContext {
 
     /** The traceparent of the work in progress; outside of any, a new trace. */
     public static Mono<TraceParent> current() {
-        return Mono.deferContextual(context -> Mono.just(
-                context.<TraceParent>getOrEmpty(TraceParent.class).orElseGet(TraceParent::newRoot)));
+        return Mono.deferContextual(context ->
+                Mono.just(context.<TraceParent>getOrEmpty(TraceParent.class).orElseGet(TraceParent::newRoot)));
     }
 }

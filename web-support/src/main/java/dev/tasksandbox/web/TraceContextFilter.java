@@ -38,7 +38,10 @@ public final class TraceContextFilter implements WebFilter, Ordered {
             // On commit the status is known, whoever set it: the handler, security or an exception handler.
             exchange.getResponse().beforeCommit(() -> {
                 try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
-                    ACCESS.info("{} {} {} {} ms", request.getMethod(), path,
+                    ACCESS.info(
+                            "{} {} {} {} ms",
+                            request.getMethod(),
+                            path,
                             statusOf(exchange),
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 }

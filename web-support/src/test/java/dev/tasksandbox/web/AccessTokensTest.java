@@ -47,19 +47,23 @@ class AccessTokensTest {
 
     @Test
     void when_the_keys_cannot_be_had_the_failure_is_not_a_verdict_on_the_token() {
-        ReactiveJwtDecoder unreachable = AccessTokens.decoder(
-                token -> Flux.error(new IllegalStateException("connection refused")), RULES);
+        ReactiveJwtDecoder unreachable =
+                AccessTokens.decoder(token -> Flux.error(new IllegalStateException("connection refused")), RULES);
 
         assertThatThrownBy(() -> unreachable.decode(token(newKeys)).block())
-                .isInstanceOf(JwtException.class).isNotInstanceOf(BadJwtException.class);
+                .isInstanceOf(JwtException.class)
+                .isNotInstanceOf(BadJwtException.class);
     }
 
     private String token(KeyPair keys) {
-        return TokenForge.valid(TokenForge.keyId(keys), user, RULES.issuer(), RULES.audience()).signedWith(keys.getPrivate());
+        return TokenForge.valid(TokenForge.keyId(keys), user, RULES.issuer(), RULES.audience())
+                .signedWith(keys.getPrivate());
     }
 
     private static JWK jwk(KeyPair keys) {
-        return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).algorithm(JWSAlgorithm.RS256)
-                .keyID(TokenForge.keyId(keys)).build();
+        return new RSAKey.Builder((RSAPublicKey) keys.getPublic())
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID(TokenForge.keyId(keys))
+                .build();
     }
 }

@@ -7,8 +7,7 @@ import reactor.core.publisher.Mono;
 /** Issues the signed, short-lived access tokens every service accepts. Signing costs CPU, so it is asynchronous. */
 public interface AccessTokenIssuer {
 
-    record AccessToken(String value, Duration lifetime) {
-    }
+    record AccessToken(String value, Duration lifetime) {}
 
     Mono<AccessToken> issue(UserId user);
 }

@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
  */
 public final class ChangeEmail {
 
-    public record Command(UserId user, EmailAddress email) {
-    }
+    public record Command(UserId user, EmailAddress email) {}
 
     private final Users users;
 

@@ -16,8 +16,7 @@ import reactor.core.publisher.Mono;
  */
 public final class LogIn {
 
-    public record Command(String email, String password) {
-    }
+    public record Command(String email, String password) {}
 
     private final Users users;
     private final PasswordHasher hasher;

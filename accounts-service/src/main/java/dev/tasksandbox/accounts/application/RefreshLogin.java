@@ -13,8 +13,7 @@ import reactor.core.publisher.Mono;
  */
 public final class RefreshLogin {
 
-    private record Outcome(TokenPair pair, RefreshToken.Verdict verdict) {
-    }
+    private record Outcome(TokenPair pair, RefreshToken.Verdict verdict) {}
 
     private final RefreshTokens refreshTokens;
     private final Sessions sessions;
@@ -30,10 +29,12 @@ public final class RefreshLogin {
 
     public Mono<TokenPair> handle(String refreshToken) {
         Instant now = clock.instant();
-        Mono<Outcome> rotation = refreshTokens.lock(refreshToken)
+        Mono<Outcome> rotation = refreshTokens
+                .lock(refreshToken)
                 .flatMap(token -> use(token, now))
                 .defaultIfEmpty(new Outcome(null, RefreshToken.Verdict.UNKNOWN));
-        return transactions.inTransaction(rotation)
+        return transactions
+                .inTransaction(rotation)
                 .flatMap(outcome -> outcome.pair() != null
                         ? Mono.just(outcome.pair())
                         : Mono.error(new RefreshTokenRejected(outcome.verdict())));
@@ -42,9 +43,11 @@ public final class RefreshLogin {
     private Mono<Outcome> use(RefreshToken token, Instant now) {
         RefreshToken.Verdict verdict = token.judge(now);
         return switch (verdict) {
-            case USABLE -> refreshTokens.spend(token, now)
-                    .then(sessions.continueFamily(token.user(), token.family()))
-                    .map(pair -> new Outcome(pair, verdict));
+            case USABLE ->
+                refreshTokens
+                        .spend(token, now)
+                        .then(sessions.continueFamily(token.user(), token.family()))
+                        .map(pair -> new Outcome(pair, verdict));
             case REUSED -> refreshTokens.revokeFamily(token.family(), now).thenReturn(new Outcome(null, verdict));
             case UNKNOWN, EXPIRED, REVOKED -> Mono.just(new Outcome(null, verdict));
         };

@@ -11,8 +11,7 @@ import reactor.core.publisher.Mono;
 /** Use case: someone opens an account with an email address and a password. */
 public final class RegisterUser {
 
-    public record Command(EmailAddress email, Password password) {
-    }
+    public record Command(EmailAddress email, Password password) {}
 
     private final Users users;
     private final PasswordHasher hasher;
@@ -29,8 +28,8 @@ public final class RegisterUser {
         return users.existsWithEmail(command.email())
                 .flatMap(taken -> taken
                         ? Mono.<User>error(new EmailAlreadyTaken(command.email()))
-                        : hasher.hash(command.password()).map(hash ->
-                                User.register(UserId.newId(), command.email(), hash, clock.instant())))
+                        : hasher.hash(command.password())
+                                .map(hash -> User.register(UserId.newId(), command.email(), hash, clock.instant())))
                 .flatMap(user -> users.add(user).thenReturn(user.id()));
     }
 }

@@ -17,8 +17,8 @@ public final class Sessions {
     private final Clock clock;
     private final Duration refreshTokenLifetime;
 
-    public Sessions(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, Clock clock,
-                    Duration refreshTokenLifetime) {
+    public Sessions(
+            AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, Clock clock, Duration refreshTokenLifetime) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
@@ -30,8 +30,10 @@ public final class Sessions {
     }
 
     Mono<TokenPair> continueFamily(UserId user, UUID family) {
-        return refreshTokens.issue(user, family, clock.instant().plus(refreshTokenLifetime))
-                .zipWith(accessTokens.issue(user),
+        return refreshTokens
+                .issue(user, family, clock.instant().plus(refreshTokenLifetime))
+                .zipWith(
+                        accessTokens.issue(user),
                         (refresh, access) -> new TokenPair(access.value(), access.lifetime(), refresh));
     }
 }

@@ -9,9 +9,16 @@ import java.util.UUID;
  * A stored refresh token. Each use spends it and issues its successor in the same family; presenting a spent
  * token means it was stolen or replayed, so the whole family is revoked and its newest token dies too.
  */
-public record RefreshToken(String id, UUID family, UserId user, Instant expiresAt, boolean spent, boolean familyRevoked) {
+public record RefreshToken(
+        String id, UUID family, UserId user, Instant expiresAt, boolean spent, boolean familyRevoked) {
 
-    public enum Verdict { USABLE, UNKNOWN, EXPIRED, REUSED, REVOKED }
+    public enum Verdict {
+        USABLE,
+        UNKNOWN,
+        EXPIRED,
+        REUSED,
+        REVOKED
+    }
 
     public RefreshToken {
         Objects.requireNonNull(id);

@@ -4,12 +4,13 @@ package dev.tasksandbox.accounts.domain;
 public final class RefreshTokenRejected extends AccountsError {
 
     public RefreshTokenRejected(RefreshToken.Verdict verdict) {
-        super(switch (verdict) {
-            case UNKNOWN -> "Unknown refresh token";
-            case EXPIRED -> "The refresh token has expired";
-            case REUSED -> "The refresh token was already used; every session of its family is now revoked";
-            case REVOKED -> "The refresh token was revoked";
-            case USABLE -> throw new IllegalArgumentException("A usable token is not rejected");
-        });
+        super(
+                switch (verdict) {
+                    case UNKNOWN -> "Unknown refresh token";
+                    case EXPIRED -> "The refresh token has expired";
+                    case REUSED -> "The refresh token was already used; every session of its family is now revoked";
+                    case REVOKED -> "The refresh token was revoked";
+                    case USABLE -> throw new IllegalArgumentException("A usable token is not rejected");
+                });
     }
 }

@@ -30,8 +30,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    Sessions sessions(AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, Clock clock,
-                      TokenProperties tokens) {
+    Sessions sessions(
+            AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, Clock clock, TokenProperties tokens) {
         return new Sessions(accessTokens, refreshTokens, clock, tokens.refreshTokenLifetime());
     }
 

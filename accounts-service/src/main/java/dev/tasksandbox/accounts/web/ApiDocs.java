@@ -12,7 +12,10 @@ class ApiDocs {
 
     @Bean
     OpenAPI accountsApi() {
-        return ApiDocumentation.frame("accounts-service", "Registration, login (OAuth2 password and refresh_token grants), the profile and the public signing keys. Errors are RFC 9457 problem details.", "v1");
+        return ApiDocumentation.frame(
+                "accounts-service",
+                "Registration, login (OAuth2 password and refresh_token grants), the profile and the public signing keys. Errors are RFC 9457 problem details.",
+                "v1");
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package dev.tasksandbox.accounts.web;
 
+import dev.tasksandbox.accounts.application.PublicKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import dev.tasksandbox.accounts.application.PublicKeys;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;

@@ -1,15 +1,15 @@
 package dev.tasksandbox.accounts.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.TokenPair;
 import dev.tasksandbox.kernel.InvalidInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -31,21 +31,26 @@ class LoginController {
     private static final String PASSWORD_GRANT = "password";
     private static final String REFRESH_GRANT = "refresh_token";
 
-    record TokenResponse(@JsonProperty("access_token") String accessToken,
-                         @JsonProperty("token_type") String tokenType,
-                         @JsonProperty("expires_in") long expiresIn,
-                         @JsonProperty("refresh_token") String refreshToken) {
+    record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            @JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("refresh_token") String refreshToken) {
 
         static TokenResponse of(TokenPair pair) {
-            return new TokenResponse(pair.accessToken(), "bearer", pair.accessTokenLifetime().toSeconds(),
-                    pair.refreshToken());
+            return new TokenResponse(
+                    pair.accessToken(), "bearer", pair.accessTokenLifetime().toSeconds(), pair.refreshToken());
         }
     }
 
     /** The form, as documented; the endpoint reads it field by field to answer each grant's own errors. */
-    record LoginForm(@Schema(allowableValues = {PASSWORD_GRANT, REFRESH_GRANT}) String grant_type, String username,
-                     String password, String refresh_token) {
-    }
+    record LoginForm(
+            @Schema(allowableValues = {PASSWORD_GRANT, REFRESH_GRANT})
+            String grant_type,
+
+            String username,
+            String password,
+            String refresh_token) {}
 
     private final LogIn logIn;
     private final RefreshLogin refreshLogin;
@@ -56,22 +61,33 @@ class LoginController {
     }
 
     @SecurityRequirements
-    @Operation(summary = "OAuth2 token endpoint: the password grant (username = email) or the refresh_token grant",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schema = @Schema(implementation = LoginForm.class))))
+    @Operation(
+            summary = "OAuth2 token endpoint: the password grant (username = email) or the refresh_token grant",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                                            schema = @Schema(implementation = LoginForm.class))))
     @ApiResponse(responseCode = "200", description = "A new token pair; a refresh token is spent when used")
-    @ApiResponse(responseCode = "401", description = "Invalid email or password; or a spent, expired or unknown refresh token")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Invalid email or password; or a spent, expired or unknown refresh token")
     @ApiResponse(responseCode = "422", description = "Malformed form or unknown grant_type")
     @ApiResponse(responseCode = "429", description = "Too many attempts (answered by the gateway); see Retry-After")
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return exchange.getFormData()
                 // Spring's form reader lets a broken %-escape escape as IllegalArgumentException.
-                .onErrorMap(IllegalArgumentException.class, broken -> new InvalidInput(List.of(
-                        new InvalidInput.FieldError("form", "is not valid application/x-www-form-urlencoded data"))))
+                .onErrorMap(
+                        IllegalArgumentException.class,
+                        broken -> new InvalidInput(List.of(new InvalidInput.FieldError(
+                                "form", "is not valid application/x-www-form-urlencoded data"))))
                 .flatMap(this::grant)
                 // Tokens must never be cached by a browser or a proxy (RFC 6749, section 5.1).
-                .map(pair -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair)));
+                .map(pair ->
+                        ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair)));
     }
 
     private Mono<TokenPair> grant(MultiValueMap<String, String> form) {
@@ -84,8 +100,8 @@ class LoginController {
             required(form, "refresh_token");
             return refreshLogin.handle(form.getFirst("refresh_token"));
         }
-        throw new InvalidInput(List.of(new InvalidInput.FieldError("grant_type",
-                "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT)));
+        throw new InvalidInput(List.of(
+                new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT)));
     }
 
     private static void required(MultiValueMap<String, String> form, String... fields) {

@@ -1,18 +1,18 @@
 package dev.tasksandbox.accounts.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import dev.tasksandbox.accounts.application.ChangeEmail;
 import dev.tasksandbox.accounts.application.Profile;
 import dev.tasksandbox.accounts.application.Profiles;
 import dev.tasksandbox.accounts.application.RegisterUser;
-import dev.tasksandbox.accounts.domain.UserNotFound;
 import dev.tasksandbox.accounts.domain.Password;
+import dev.tasksandbox.accounts.domain.UserNotFound;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.FieldValidation;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.web.AccessTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,14 +33,11 @@ class UsersController {
 
     static final URI ME = URI.create("/api/users/me");
 
-    record RegistrationRequest(String email, String password) {
-    }
+    record RegistrationRequest(String email, String password) {}
 
-    record Registered(String id) {
-    }
+    record Registered(String id) {}
 
-    record EmailChange(String email) {
-    }
+    record EmailChange(String email) {}
 
     private final RegisterUser registerUser;
     private final Profiles profiles;
@@ -63,7 +60,8 @@ class UsersController {
         EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
         Password password = validation.check(() -> new Password(request.password()));
         validation.throwIfInvalid();
-        return registerUser.handle(new RegisterUser.Command(email, password))
+        return registerUser
+                .handle(new RegisterUser.Command(email, password))
                 .map(id -> ResponseEntity.created(ME).body(new Registered(id.toString())));
     }
 
@@ -89,7 +87,9 @@ class UsersController {
         FieldValidation validation = new FieldValidation();
         EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
         validation.throwIfInvalid();
-        return changeEmail.handle(new ChangeEmail.Command(AccessTokens.userOf(token), email))
-                .then(Mono.fromSupplier(() -> ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
+        return changeEmail
+                .handle(new ChangeEmail.Command(AccessTokens.userOf(token), email))
+                .then(Mono.fromSupplier(() ->
+                        ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
     }
 }

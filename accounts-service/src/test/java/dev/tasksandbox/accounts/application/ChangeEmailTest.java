@@ -17,10 +17,15 @@ class ChangeEmailTest {
     void a_user_signs_in_with_the_new_address_and_no_longer_with_the_old_one() {
         UserId ada = fixture.register("ada@example.com");
 
-        changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("lovelace@example.com"))).block();
+        changeEmail
+                .handle(new ChangeEmail.Command(ada, new EmailAddress("lovelace@example.com")))
+                .block();
 
         assertThat(fixture.users.stored.get(ada).email().value()).isEqualTo("lovelace@example.com");
-        assertThat(fixture.logIn.handle(new LogIn.Command("lovelace@example.com", "correct horse")).block()).isNotNull();
+        assertThat(fixture.logIn
+                        .handle(new LogIn.Command("lovelace@example.com", "correct horse"))
+                        .block())
+                .isNotNull();
     }
 
     @Test
@@ -28,7 +33,9 @@ class ChangeEmailTest {
         UserId ada = fixture.register("ada@example.com");
         fixture.register("bob@example.com");
 
-        assertThatThrownBy(() -> changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("BOB@example.com"))).block())
+        assertThatThrownBy(() -> changeEmail
+                        .handle(new ChangeEmail.Command(ada, new EmailAddress("BOB@example.com")))
+                        .block())
                 .isInstanceOf(EmailAlreadyTaken.class);
         assertThat(fixture.users.stored.get(ada).email().value()).isEqualTo("ada@example.com");
     }
@@ -37,7 +44,9 @@ class ChangeEmailTest {
     void the_same_address_changes_nothing() {
         UserId ada = fixture.register("ada@example.com");
 
-        changeEmail.handle(new ChangeEmail.Command(ada, new EmailAddress("ada@example.com"))).block();
+        changeEmail
+                .handle(new ChangeEmail.Command(ada, new EmailAddress("ada@example.com")))
+                .block();
 
         assertThat(fixture.users.stored.get(ada).email().value()).isEqualTo("ada@example.com");
     }

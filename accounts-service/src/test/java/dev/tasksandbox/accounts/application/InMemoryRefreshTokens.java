@@ -26,14 +26,21 @@ final class InMemoryRefreshTokens implements RefreshTokens {
 
     @Override
     public Mono<RefreshToken> lock(String token) {
-        return Mono.justOrEmpty(tokens.get(token)).map(stored -> new RefreshToken(stored.id(), stored.family(),
-                stored.user(), stored.expiresAt(), stored.spent(), revokedFamilies.contains(stored.family())));
+        return Mono.justOrEmpty(tokens.get(token))
+                .map(stored -> new RefreshToken(
+                        stored.id(),
+                        stored.family(),
+                        stored.user(),
+                        stored.expiresAt(),
+                        stored.spent(),
+                        revokedFamilies.contains(stored.family())));
     }
 
     @Override
     public Mono<Void> spend(RefreshToken token, Instant at) {
-        return Mono.fromRunnable(() -> tokens.computeIfPresent(token.id(), (id, stored) ->
-                new RefreshToken(id, stored.family(), stored.user(), stored.expiresAt(), true, false)));
+        return Mono.fromRunnable(() -> tokens.computeIfPresent(
+                token.id(),
+                (id, stored) -> new RefreshToken(id, stored.family(), stored.user(), stored.expiresAt(), true, false)));
     }
 
     @Override

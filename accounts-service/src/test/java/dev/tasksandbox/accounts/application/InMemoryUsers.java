@@ -24,7 +24,9 @@ final class InMemoryUsers implements Users {
 
     @Override
     public Mono<User> withEmail(EmailAddress email) {
-        return Mono.justOrEmpty(stored.values().stream().filter(user -> user.email().sameAddressAs(email)).findFirst())
+        return Mono.justOrEmpty(stored.values().stream()
+                        .filter(user -> user.email().sameAddressAs(email))
+                        .findFirst())
                 .map(InMemoryUsers::copy);
     }
 
@@ -57,7 +59,8 @@ final class InMemoryUsers implements Users {
 
     private void refuseTakenAddress(User user) {
         boolean taken = stored.values().stream()
-                .anyMatch(other -> !other.id().equals(user.id()) && other.email().sameAddressAs(user.email()));
+                .anyMatch(
+                        other -> !other.id().equals(user.id()) && other.email().sameAddressAs(user.email()));
         if (taken) {
             throw new EmailAlreadyTaken(user.email());
         }

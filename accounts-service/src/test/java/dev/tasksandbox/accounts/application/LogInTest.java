@@ -18,7 +18,9 @@ class LogInTest {
 
     @Test
     void the_right_password_gives_an_access_token_and_a_refresh_token() {
-        TokenPair pair = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
+        TokenPair pair = fixture.logIn
+                .handle(new LogIn.Command("ada@example.com", "correct horse"))
+                .block();
 
         assertThat(pair.accessToken()).startsWith("access-");
         assertThat(pair.refreshToken()).isNotBlank();
@@ -26,19 +28,28 @@ class LogInTest {
 
     @Test
     void the_address_is_matched_without_regard_to_case_or_surrounding_blanks() {
-        assertThat(fixture.logIn.handle(new LogIn.Command("  ADA@Example.com ", "correct horse")).block()).isNotNull();
+        assertThat(fixture.logIn
+                        .handle(new LogIn.Command("  ADA@Example.com ", "correct horse"))
+                        .block())
+                .isNotNull();
     }
 
     @Test
     void a_wrong_password_and_an_unknown_address_are_refused_alike_after_the_same_work() {
         int before = fixture.hasher.verifications;
-        assertThatThrownBy(() -> fixture.logIn.handle(new LogIn.Command("ada@example.com", "wrong horse")).block())
-                .isInstanceOf(InvalidCredentials.class).hasMessage("Invalid email or password");
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("ada@example.com", "wrong horse"))
+                        .block())
+                .isInstanceOf(InvalidCredentials.class)
+                .hasMessage("Invalid email or password");
         int wrongPasswordWork = fixture.hasher.verifications - before;
 
         before = fixture.hasher.verifications;
-        assertThatThrownBy(() -> fixture.logIn.handle(new LogIn.Command("bob@example.com", "correct horse")).block())
-                .isInstanceOf(InvalidCredentials.class).hasMessage("Invalid email or password");
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("bob@example.com", "correct horse"))
+                        .block())
+                .isInstanceOf(InvalidCredentials.class)
+                .hasMessage("Invalid email or password");
         int unknownAddressWork = fixture.hasher.verifications - before;
 
         assertThat(unknownAddressWork).isEqualTo(wrongPasswordWork).isEqualTo(1);
@@ -48,9 +59,13 @@ class LogInTest {
     void credentials_that_break_the_rules_are_refused_alike_after_the_same_work() {
         int before = fixture.hasher.verifications;
 
-        assertThatThrownBy(() -> fixture.logIn.handle(new LogIn.Command("ada@example.com", "short")).block())
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("ada@example.com", "short"))
+                        .block())
                 .isInstanceOf(InvalidCredentials.class);
-        assertThatThrownBy(() -> fixture.logIn.handle(new LogIn.Command("not an address", "correct horse")).block())
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("not an address", "correct horse"))
+                        .block())
                 .isInstanceOf(InvalidCredentials.class);
 
         assertThat(fixture.hasher.verifications - before).isEqualTo(2);

@@ -16,7 +16,9 @@ class RefreshLoginTest {
     @BeforeEach
     void logIn() {
         fixture.register("ada@example.com");
-        loggedIn = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
+        loggedIn = fixture.logIn
+                .handle(new LogIn.Command("ada@example.com", "correct horse"))
+                .block();
     }
 
     @Test
@@ -31,33 +33,44 @@ class RefreshLoginTest {
     void a_spent_refresh_token_presented_again_revokes_its_whole_family() {
         TokenPair renewed = fixture.refreshLogin.handle(loggedIn.refreshToken()).block();
 
-        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
-                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("already used");
-        assertThatThrownBy(() -> fixture.refreshLogin.handle(renewed.refreshToken()).block())
-                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("revoked");
+        assertThatThrownBy(() ->
+                        fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class)
+                .hasMessageContaining("already used");
+        assertThatThrownBy(() ->
+                        fixture.refreshLogin.handle(renewed.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class)
+                .hasMessageContaining("revoked");
     }
 
     @Test
     void revoking_one_family_leaves_other_logins_alone() {
-        TokenPair otherDevice = fixture.logIn.handle(new LogIn.Command("ada@example.com", "correct horse")).block();
+        TokenPair otherDevice = fixture.logIn
+                .handle(new LogIn.Command("ada@example.com", "correct horse"))
+                .block();
         fixture.refreshLogin.handle(loggedIn.refreshToken()).block();
-        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+        assertThatThrownBy(() ->
+                        fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
                 .isInstanceOf(RefreshTokenRejected.class);
 
-        assertThat(fixture.refreshLogin.handle(otherDevice.refreshToken()).block()).isNotNull();
+        assertThat(fixture.refreshLogin.handle(otherDevice.refreshToken()).block())
+                .isNotNull();
     }
 
     @Test
     void an_expired_refresh_token_is_refused() {
         fixture.clock.advance(SessionsFixture.REFRESH_LIFETIME.plus(Duration.ofSeconds(1)));
 
-        assertThatThrownBy(() -> fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
-                .isInstanceOf(RefreshTokenRejected.class).hasMessageContaining("expired");
+        assertThatThrownBy(() ->
+                        fixture.refreshLogin.handle(loggedIn.refreshToken()).block())
+                .isInstanceOf(RefreshTokenRejected.class)
+                .hasMessageContaining("expired");
     }
 
     @Test
     void an_unknown_refresh_token_is_refused() {
         assertThatThrownBy(() -> fixture.refreshLogin.handle("made-up").block())
-                .isInstanceOf(RefreshTokenRejected.class).hasMessage("Unknown refresh token");
+                .isInstanceOf(RefreshTokenRejected.class)
+                .hasMessage("Unknown refresh token");
     }
 }

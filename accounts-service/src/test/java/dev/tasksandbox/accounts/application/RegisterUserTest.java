@@ -29,8 +29,11 @@ class RegisterUserTest {
         User stored = users.stored.get(id);
         assertThat(stored.id()).isEqualTo(id);
         assertThat(stored.passwordHash()).isEqualTo(new PasswordHash("hashed:correct horse"));
-        assertThat(users.events).singleElement().isInstanceOfSatisfying(UserAccountCreated.class,
-                event -> assertThat(event.occurredAt()).isEqualTo(now));
+        assertThat(users.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        UserAccountCreated.class,
+                        event -> assertThat(event.occurredAt()).isEqualTo(now));
     }
 
     @Test
@@ -48,5 +51,4 @@ class RegisterUserTest {
     private static RegisterUser.Command command(String email) {
         return new RegisterUser.Command(new EmailAddress(email), new Password("correct horse"));
     }
-
 }

@@ -37,7 +37,9 @@ final class SessionsFixture {
 
     /** Registers {@code email} with the password every test here logs in with. */
     UserId register(String email) {
-        return registerUser.handle(new RegisterUser.Command(new EmailAddress(email), new Password(PASSWORD))).block();
+        return registerUser
+                .handle(new RegisterUser.Command(new EmailAddress(email), new Password(PASSWORD)))
+                .block();
     }
 
     static final class MovableClock extends Clock {

@@ -32,9 +32,11 @@ class EventPactMatchesSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                        .formatAssertionsEnabled(true).build()));
+                        .formatAssertionsEnabled(true)
+                        .build()));
         try (InputStream resource = UserAccountCreated.class.getResourceAsStream(UserAccountCreated.SCHEMA_RESOURCE)) {
             schema = registry.getSchema(resource);
         }
@@ -44,7 +46,9 @@ class EventPactMatchesSchemaTest {
     void every_example_event_in_the_pacts_is_valid_against_the_schema() throws IOException {
         List<JsonNode> examples = exampleEvents();
 
-        assertThat(examples).as("example events in the pacts of " + PACTS.toAbsolutePath()).isNotEmpty();
+        assertThat(examples)
+                .as("example events in the pacts of " + PACTS.toAbsolutePath())
+                .isNotEmpty();
         for (JsonNode example : examples) {
             assertThat(schema.validate(example)).as(example.toString()).isEmpty();
         }
@@ -57,16 +61,22 @@ class EventPactMatchesSchemaTest {
 
         List<Error> errors = schema.validate(renamed);
 
-        assertThat(errors).extracting(Error::getMessage).anySatisfy(message -> assertThat(message).contains("userId"));
+        assertThat(errors)
+                .extracting(Error::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("userId"));
     }
 
     private static List<JsonNode> exampleEvents() throws IOException {
         List<JsonNode> events = new ArrayList<>();
         try (var files = Files.list(PACTS)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-accounts-service.json")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-accounts-service.json"))
+                    .toList()) {
                 for (JsonNode interaction : JSON.readTree(file.toFile()).get("interactions")) {
-                    JsonNode metadata = interaction.path("contents").isMissingNode() ? null : interaction.get("metadata");
-                    if (metadata != null && UserAccountCreated.TYPE.equals(metadata.path("type").asString())) {
+                    JsonNode metadata =
+                            interaction.path("contents").isMissingNode() ? null : interaction.get("metadata");
+                    if (metadata != null
+                            && UserAccountCreated.TYPE.equals(
+                                    metadata.path("type").asString())) {
                         events.add(interaction.get("contents").get("content"));
                     }
                 }

@@ -17,7 +17,8 @@ class PasswordTest {
     @Test
     void fewer_than_eight_bytes_are_refused() {
         assertThatThrownBy(() -> new Password("1234567"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("password"));
     }
 
     @Test

@@ -36,14 +36,19 @@ class OutboxRelayIT extends AccountsServiceIT {
 
     @Autowired
     WebTestClient http;
+
     @Autowired
     DatabaseClient database;
+
     @Autowired
     Users users;
+
     @Autowired
     TransactionalOperator transaction;
+
     @Autowired
     OutboxRelay relay;
+
     @Autowired
     JsonMapper json;
 
@@ -67,7 +72,8 @@ class OutboxRelayIT extends AccountsServiceIT {
         JsonNode payload = json.readTree(event.value());
 
         assertThat(payload.get("userId").asString()).isEqualTo(userId);
-        assertThat(event.headers()).containsEntry("id", payload.get("eventId").asString())
+        assertThat(event.headers())
+                .containsEntry("id", payload.get("eventId").asString())
                 .containsEntry("type", UserAccountCreated.TYPE)
                 .containsEntry("traceparent", trace)
                 .containsOnlyKeys("id", "type", "traceparent");
@@ -87,23 +93,29 @@ class OutboxRelayIT extends AccountsServiceIT {
         }
         Set<String> required = new java.util.HashSet<>();
         schema.get("required").forEach(field -> required.add(field.asString()));
-        Set<String> fields = new java.util.HashSet<>(json.readTree(published.forUser(userId).get(0).value()).propertyNames());
+        Set<String> fields = new java.util.HashSet<>(
+                json.readTree(published.forUser(userId).get(0).value()).propertyNames());
 
-        assertThat(fields).isEqualTo(required).isEqualTo(schema.get("properties").propertyNames());
+        assertThat(fields)
+                .isEqualTo(required)
+                .isEqualTo(schema.get("properties").propertyNames());
     }
 
     @Test
     void the_outbox_table_stays_empty() {
         register(uniqueEmail());
 
-        assertThat(database.sql("SELECT count(*) FROM outbox").map(row -> row.get(0, Long.class)).one().block())
+        assertThat(database.sql("SELECT count(*) FROM outbox")
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
                 .isZero();
     }
 
     @Test
     void a_rolled_back_registration_stores_no_user_and_publishes_nothing() {
-        User user = User.register(UserId.newId(), new EmailAddress(uniqueEmail()), new PasswordHash("$2a$04$x"),
-                Instant.now());
+        User user = User.register(
+                UserId.newId(), new EmailAddress(uniqueEmail()), new PasswordHash("$2a$04$x"), Instant.now());
         Mono<Void> addThenFail = users.add(user).then(Mono.error(new IllegalStateException("simulated failure")));
 
         try {
@@ -116,8 +128,12 @@ class OutboxRelayIT extends AccountsServiceIT {
         await().atMost(RELAY_BOUND).until(() -> !published.forUser(later).isEmpty());
 
         assertThat(published.forUser(user.id().toString())).isEmpty();
-        assertThat(database.sql("SELECT count(*) FROM users WHERE id = :id").bind("id", user.id().value())
-                .map(row -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(database.sql("SELECT count(*) FROM users WHERE id = :id")
+                        .bind("id", user.id().value())
+                        .map(row -> row.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     @Test
@@ -131,19 +147,26 @@ class OutboxRelayIT extends AccountsServiceIT {
 
         relay.start();
 
-        await().atMost(RELAY_BOUND).untilAsserted(() ->
-                assertThat(registered).allSatisfy(id -> assertThat(published.forUser(id)).hasSize(1)));
+        await().atMost(RELAY_BOUND)
+                .untilAsserted(() -> assertThat(registered)
+                        .allSatisfy(id -> assertThat(published.forUser(id)).hasSize(1)));
     }
 
     @Test
     void readiness_reports_the_relay_streaming_from_the_slot() {
         register(uniqueEmail());
 
-        await().atMost(RELAY_BOUND).untilAsserted(() -> http.get().uri("/actuator/health/readiness").exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                .jsonPath("$.components.relay.status").isEqualTo("UP")
-                .jsonPath("$.components.relay.details.role").isEqualTo("active"));
+        await().atMost(RELAY_BOUND)
+                .untilAsserted(() -> http.get()
+                        .uri("/actuator/health/readiness")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody()
+                        .jsonPath("$.components.relay.status")
+                        .isEqualTo("UP")
+                        .jsonPath("$.components.relay.details.role")
+                        .isEqualTo("active"));
     }
 
     private String register(String email) {
@@ -151,12 +174,17 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     private String register(String email, String traceparent) {
-        Map<?, ?> body = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        Map<?, ?> body = http.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
                 .header(TraceParent.HEADER, traceparent)
                 .bodyValue(Map.of("email", email, "password", "correct horse"))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return body.get("id").toString();
     }
 }

@@ -16,18 +16,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads what the relay published on the event topic, from the beginning, as a consumer of its own. */
 final class PublishedEvents implements AutoCloseable {
 
-    record Event(String key, String value, Map<String, String> headers) {
-    }
+    record Event(String key, String value, Map<String, String> headers) {}
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> seen = new ArrayList<>();
 
     PublishedEvents() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "accounts-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedInfrastructure.get().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "accounts-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(UserAccountCreated.TOPIC));
     }
 

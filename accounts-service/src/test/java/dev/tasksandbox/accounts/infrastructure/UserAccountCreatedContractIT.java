@@ -77,11 +77,16 @@ class UserAccountCreatedContractIT extends AccountsServiceIT {
     }
 
     private String register(String email) {
-        Map<?, ?> body = http.post().uri("/api/users").contentType(MediaType.APPLICATION_JSON)
+        Map<?, ?> body = http.post()
+                .uri("/api/users")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", email, "password", "correct horse"))
                 .exchange()
-                .expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return body.get("id").toString();
     }
 }

@@ -30,24 +30,38 @@ class AccessTokenIT extends AccountsServiceIT {
     @Test
     void every_tampered_token_is_a_401_problem() {
         for (TokenForge.Attack attack : TokenForge.attacks(keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
-            new Client(http).me(attack.token())
-                    .expectStatus().value(status -> assertThat(status).as(attack.flaw()).isEqualTo(401))
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.detail").isEqualTo("The access token is invalid or expired");
+            new Client(http)
+                    .me(attack.token())
+                    .expectStatus()
+                    .value(status -> assertThat(status).as(attack.flaw()).isEqualTo(401))
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("The access token is invalid or expired");
         }
     }
 
     @Test
     void a_forged_token_with_every_claim_right_is_accepted_which_shows_the_attacks_above_fail_for_their_flaw() {
-        String token = TokenForge.valid(keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
+        String token =
+                TokenForge.valid(keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
 
-        new Client(http).me(token).expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(user);
+        new Client(http)
+                .me(token)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(user);
     }
 
     @Test
     void tokens_of_a_retired_key_still_work_while_it_is_published() {
-        String token = TokenForge.valid(keyId(RETIRED_KEYS), user, ISSUER, AUDIENCE).signedWith(RETIRED_KEYS.getPrivate());
+        String token =
+                TokenForge.valid(keyId(RETIRED_KEYS), user, ISSUER, AUDIENCE).signedWith(RETIRED_KEYS.getPrivate());
 
         new Client(http).me(token).expectStatus().isOk();
     }
@@ -57,36 +71,55 @@ class AccessTokenIT extends AccountsServiceIT {
         String token = TokenForge.valid(keyId(SIGNING_KEYS), UUID.randomUUID().toString(), ISSUER, AUDIENCE)
                 .signedWith(SIGNING_KEYS.getPrivate());
 
-        new Client(http).me(token).expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        new Client(http)
+                .me(token)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     }
 
     @Test
     void the_jwks_publishes_the_signing_key_first_then_the_retired_one_and_nothing_private() {
-        Map<String, Object> jwks = http.get().uri("/.well-known/jwks.json").exchange()
-                .expectStatus().isOk()
-                .expectBody(Client.JSON).returnResult().getResponseBody();
+        Map<String, Object> jwks = http.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Client.JSON)
+                .returnResult()
+                .getResponseBody();
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> keys = (List<Map<String, Object>>) jwks.get("keys");
-        assertThat(keys).extracting(key -> key.get("kid"))
-                .containsExactly(keyId(SIGNING_KEYS), keyId(RETIRED_KEYS));
-        assertThat(keys).allSatisfy(key -> assertThat(key)
-                .containsEntry("kty", "RSA").containsEntry("alg", "RS256").containsEntry("use", "sig")
-                .containsKeys("n", "e").doesNotContainKeys("d", "p", "q"));
+        assertThat(keys).extracting(key -> key.get("kid")).containsExactly(keyId(SIGNING_KEYS), keyId(RETIRED_KEYS));
+        assertThat(keys)
+                .allSatisfy(key -> assertThat(key)
+                        .containsEntry("kty", "RSA")
+                        .containsEntry("alg", "RS256")
+                        .containsEntry("use", "sig")
+                        .containsKeys("n", "e")
+                        .doesNotContainKeys("d", "p", "q"));
     }
 
     @Test
     void issued_tokens_name_the_signing_key_and_carry_every_claim() throws Exception {
         String email = uniqueEmail();
         String id = new Client(http).register(email, "correct horse");
-        String token = new Client(http).tokensFor(email, "correct horse").get("access_token").toString();
+        String token = new Client(http)
+                .tokensFor(email, "correct horse")
+                .get("access_token")
+                .toString();
 
         String[] parts = token.split("\\.");
         String header = new String(java.util.Base64.getUrlDecoder().decode(parts[0]));
         String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
         assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"" + keyId(SIGNING_KEYS) + "\"");
-        assertThat(claims).contains("\"sub\":\"" + id + "\"").contains("\"iss\":\"" + ISSUER + "\"")
-                .contains(AUDIENCE).contains("\"iat\":").contains("\"exp\":");
+        assertThat(claims)
+                .contains("\"sub\":\"" + id + "\"")
+                .contains("\"iss\":\"" + ISSUER + "\"")
+                .contains(AUDIENCE)
+                .contains("\"iat\":")
+                .contains("\"exp\":");
     }
 }

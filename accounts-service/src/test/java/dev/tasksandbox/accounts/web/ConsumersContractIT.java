@@ -29,6 +29,7 @@ class ConsumersContractIT extends AccountsServiceIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WebTestClient http;
 
@@ -58,6 +59,7 @@ class ConsumersContractIT extends AccountsServiceIT {
         String email = uniqueEmail();
         Client client = new Client(http);
         client.register(email, "correct horse");
-        accessToken = client.tokensFor(email, "correct horse").get("access_token").toString();
+        accessToken =
+                client.tokensFor(email, "correct horse").get("access_token").toString();
     }
 }

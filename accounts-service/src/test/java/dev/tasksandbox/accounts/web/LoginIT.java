@@ -29,14 +29,26 @@ class LoginIT extends AccountsServiceIT {
         String id = client().register(email, "correct horse");
 
         Map<String, Object> tokens = client().logIn(email, "correct horse")
-                .expectStatus().isOk()
-                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
-                .expectBody(Client.JSON).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody(Client.JSON)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(tokens).containsKeys("access_token", "refresh_token")
-                .containsEntry("token_type", "bearer").containsEntry("expires_in", 900);
-        client().me(tokens.get("access_token").toString()).expectStatus().isOk()
-                .expectBody().jsonPath("$.id").isEqualTo(id).jsonPath("$.email").isEqualTo(email);
+        assertThat(tokens)
+                .containsKeys("access_token", "refresh_token")
+                .containsEntry("token_type", "bearer")
+                .containsEntry("expires_in", 900);
+        client().me(tokens.get("access_token").toString())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.id")
+                .isEqualTo(id)
+                .jsonPath("$.email")
+                .isEqualTo(email);
     }
 
     @Test
@@ -44,9 +56,12 @@ class LoginIT extends AccountsServiceIT {
         String email = uniqueEmail();
         client().register(email, "correct horse");
 
-        http.post().uri("/api/users/login")
+        http.post()
+                .uri("/api/users/login")
                 .body(BodyInserters.fromFormData("username", email).with("password", "correct horse"))
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -60,49 +75,79 @@ class LoginIT extends AccountsServiceIT {
 
         for (int i = 0; i < 15; i++) {
             long start = System.nanoTime();
-            wrongPasswordBody = client().logIn(email, "wrong horse").expectStatus().isUnauthorized()
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .expectBody().returnResult().getResponseBody();
+            wrongPasswordBody = client().logIn(email, "wrong horse")
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
             wrongPassword.add(System.nanoTime() - start);
             start = System.nanoTime();
-            unknownEmailBody = client().logIn(uniqueEmail(), "wrong horse").expectStatus().isUnauthorized()
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .expectBody().returnResult().getResponseBody();
+            unknownEmailBody = client().logIn(uniqueEmail(), "wrong horse")
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectBody()
+                    .returnResult()
+                    .getResponseBody();
             unknownEmail.add(System.nanoTime() - start);
         }
 
-        assertThat(new String(unknownEmailBody)).isEqualTo(new String(wrongPasswordBody))
+        assertThat(new String(unknownEmailBody))
+                .isEqualTo(new String(wrongPasswordBody))
                 .contains("\"detail\":\"Invalid email or password\"");
         double wrongMedian = median(wrongPassword);
         double unknownMedian = median(unknownEmail);
-        System.out.printf("BENCHMARK login refused at bcrypt cost 10, median of 15: wrong password %.1f ms, "
-                + "unknown email %.1f ms%n", wrongMedian, unknownMedian);
+        System.out.printf(
+                "BENCHMARK login refused at bcrypt cost 10, median of 15: wrong password %.1f ms, "
+                        + "unknown email %.1f ms%n",
+                wrongMedian, unknownMedian);
         // Without the dummy hash an unknown email would answer in a fraction of the time of a bcrypt check.
         assertThat(unknownMedian).isBetween(wrongMedian / 2, wrongMedian * 2);
     }
 
     @Test
     void a_form_without_a_password_is_a_422_naming_it() {
-        http.post().uri("/api/users/login").body(BodyInserters.fromFormData("username", "ada@example.com"))
-                .exchange().expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
+        http.post()
+                .uri("/api/users/login")
+                .body(BodyInserters.fromFormData("username", "ada@example.com"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("password");
     }
 
     @Test
     void an_unsupported_grant_type_is_a_422() {
-        http.post().uri("/api/users/login")
+        http.post()
+                .uri("/api/users/login")
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                .exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("grant_type");
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("grant_type");
     }
 
     @Test
     void a_json_body_is_a_415_not_a_500() {
-        http.post().uri("/api/users/login").contentType(MediaType.APPLICATION_JSON)
+        http.post()
+                .uri("/api/users/login")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", "ada@example.com", "password", "correct horse"))
-                .exchange().expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -111,47 +156,86 @@ class LoginIT extends AccountsServiceIT {
         client().register(email, "correct horse");
         Map<String, Object> first = client().tokensFor(email, "correct horse");
 
-        Map<String, Object> second = client().refresh(first.get("refresh_token").toString()).expectStatus().isOk()
-                .expectBody(Client.JSON).returnResult().getResponseBody();
+        Map<String, Object> second = client().refresh(first.get("refresh_token").toString())
+                .expectStatus()
+                .isOk()
+                .expectBody(Client.JSON)
+                .returnResult()
+                .getResponseBody();
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
         client().me(second.get("access_token").toString()).expectStatus().isOk();
 
-        client().refresh(first.get("refresh_token").toString()).expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("already used"));
+        client().refresh(first.get("refresh_token").toString())
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("already used"));
         client().refresh(second.get("refresh_token").toString()).expectStatus().isUnauthorized();
     }
 
     @Test
     void a_stale_bearer_token_sent_along_does_not_block_logging_in_refreshing_or_registering() {
         String email = uniqueEmail();
-        http.post().uri("/api/users").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", email, "password", "correct horse"))
-                .exchange().expectStatus().isCreated();
-        Map<String, Object> tokens = http.post().uri("/api/users/login").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+        http.post()
+                .uri("/api/users")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", "correct horse"))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        Map<String, Object> tokens = http.post()
+                .uri("/api/users/login")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
                 .body(BodyInserters.fromFormData("username", email).with("password", "correct horse"))
-                .exchange().expectStatus().isOk().expectBody(Client.JSON).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Client.JSON)
+                .returnResult()
+                .getResponseBody();
 
-        http.post().uri("/api/users/login").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+        http.post()
+                .uri("/api/users/login")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
                 .body(BodyInserters.fromFormData("grant_type", "refresh_token")
                         .with("refresh_token", tokens.get("refresh_token").toString()))
-                .exchange().expectStatus().isOk();
-        http.get().uri("/.well-known/jwks.json").header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
+        http.get()
+                .uri("/.well-known/jwks.json")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer expired.or.garbage")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void a_form_with_a_broken_percent_escape_is_a_422_not_a_500() {
-        http.post().uri("/api/users/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        http.post()
+                .uri("/api/users/login")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .bodyValue("grant_type=refresh_token&refresh_token=abc%zz")
-                .exchange().expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("form");
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("form");
     }
 
     @Test
     void an_unknown_refresh_token_is_a_401() {
-        client().refresh("bm90LWEtcmVhbC10b2tlbg").expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.detail").isEqualTo("Unknown refresh token");
+        client().refresh("bm90LWEtcmVhbC10b2tlbg")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Unknown refresh token");
     }
 
     private static double median(List<Long> nanos) {

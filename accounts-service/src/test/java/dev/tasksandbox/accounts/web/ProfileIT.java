@@ -18,11 +18,18 @@ class ProfileIT extends AccountsServiceIT {
 
     @Test
     void the_profile_needs_a_token() {
-        http.get().uri("/api/users/me").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("An access token is required");
+        http.get()
+                .uri("/api/users/me")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("An access token is required");
     }
 
     @Test
@@ -30,25 +37,40 @@ class ProfileIT extends AccountsServiceIT {
         String oldEmail = uniqueEmail();
         String newEmail = uniqueEmail();
         client().register(oldEmail, "correct horse");
-        String token = client().tokensFor(oldEmail, "correct horse").get("access_token").toString();
+        String token = client().tokensFor(oldEmail, "correct horse")
+                .get("access_token")
+                .toString();
 
         client().changeEmail(token, newEmail)
-                .expectStatus().isSeeOther()
-                .expectHeader().location("/api/users/me")
-                .expectBody().isEmpty();
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location("/api/users/me")
+                .expectBody()
+                .isEmpty();
 
         client().logIn(newEmail, "correct horse").expectStatus().isOk();
         client().logIn(oldEmail, "correct horse").expectStatus().isUnauthorized();
-        client().me(token).expectStatus().isOk().expectBody().jsonPath("$.email").isEqualTo(newEmail);
+        client().me(token)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.email")
+                .isEqualTo(newEmail);
     }
 
     @Test
     void the_same_email_is_a_no_op_answered_like_a_change() {
         String email = uniqueEmail();
         client().register(email, "correct horse");
-        String token = client().tokensFor(email, "correct horse").get("access_token").toString();
+        String token =
+                client().tokensFor(email, "correct horse").get("access_token").toString();
 
-        client().changeEmail(token, email).expectStatus().isSeeOther().expectHeader().location("/api/users/me");
+        client().changeEmail(token, email)
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location("/api/users/me");
 
         client().me(token).expectBody().jsonPath("$.email").isEqualTo(email);
     }
@@ -59,10 +81,14 @@ class ProfileIT extends AccountsServiceIT {
         client().register(taken, "correct horse");
         String email = uniqueEmail();
         client().register(email, "correct horse");
-        String token = client().tokensFor(email, "correct horse").get("access_token").toString();
+        String token =
+                client().tokensFor(email, "correct horse").get("access_token").toString();
 
-        client().changeEmail(token, taken.toUpperCase()).expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().changeEmail(token, taken.toUpperCase())
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
         client().me(token).expectBody().jsonPath("$.email").isEqualTo(email);
     }
@@ -71,10 +97,15 @@ class ProfileIT extends AccountsServiceIT {
     void an_invalid_email_is_a_422_and_changes_nothing() {
         String email = uniqueEmail();
         client().register(email, "correct horse");
-        String token = client().tokensFor(email, "correct horse").get("access_token").toString();
+        String token =
+                client().tokensFor(email, "correct horse").get("access_token").toString();
 
-        client().changeEmail(token, "not an address").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("email");
+        client().changeEmail(token, "not an address")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email");
 
         client().me(token).expectBody().jsonPath("$.email").isEqualTo(email);
     }

@@ -9,8 +9,7 @@ final class ClientAddress {
 
     private static final int IPV6_NETWORK_BYTES = 8;
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     static String of(InetAddress address) {
         if (address instanceof Inet6Address) {

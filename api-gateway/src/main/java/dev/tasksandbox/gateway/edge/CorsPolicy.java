@@ -24,10 +24,10 @@ public class CorsPolicy {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", RequestIdentity.REQUEST_ID,
-                RequestIdentity.TRACEPARENT));
-        cors.setExposedHeaders(List.of("Location", "Retry-After", "WWW-Authenticate", "Warning",
-                RequestIdentity.REQUEST_ID));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", RequestIdentity.REQUEST_ID, RequestIdentity.TRACEPARENT));
+        cors.setExposedHeaders(
+                List.of("Location", "Retry-After", "WWW-Authenticate", "Warning", RequestIdentity.REQUEST_ID));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

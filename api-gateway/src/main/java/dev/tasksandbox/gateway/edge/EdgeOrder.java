@@ -13,6 +13,5 @@ final class EdgeOrder {
     static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 20;
     static final int LOGIN_LIMIT = Ordered.HIGHEST_PRECEDENCE + 30;
 
-    private EdgeOrder() {
-    }
+    private EdgeOrder() {}
 }

@@ -53,7 +53,8 @@ public class LoginAttemptLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.POST || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
+        if (request.getMethod() != HttpMethod.POST
+                || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
         Duration wait = attempts.fromAddress(clientAddress(request));
@@ -65,11 +66,15 @@ public class LoginAttemptLimit implements WebFilter {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
                     Duration usernameWait = username(body, charsetOf(request))
-                            .map(attempts::forUsername).orElse(Duration.ZERO);
+                            .map(attempts::forUsername)
+                            .orElse(Duration.ZERO);
                     if (!usernameWait.isZero()) {
                         return Mono.error(new TooManyLoginAttempts(usernameWait));
                     }
-                    return chain.filter(exchange.mutate().request(new ReplayedBody(request, body, exchange.getResponse().bufferFactory())).build());
+                    return chain.filter(exchange.mutate()
+                            .request(new ReplayedBody(
+                                    request, body, exchange.getResponse().bufferFactory()))
+                            .build());
                 });
     }
 

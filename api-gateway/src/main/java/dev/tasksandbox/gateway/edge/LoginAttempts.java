@@ -40,11 +40,15 @@ public final class LoginAttempts {
     }
 
     private static Cache<String, TokenBucket> buckets(LoginLimits limits) {
-        return Caffeine.newBuilder().expireAfterAccess(limits.period()).maximumSize(MAX_TRACKED_KEYS).build();
+        return Caffeine.newBuilder()
+                .expireAfterAccess(limits.period())
+                .maximumSize(MAX_TRACKED_KEYS)
+                .build();
     }
 
     private Duration take(Cache<String, TokenBucket> buckets, String key, int capacity) {
         long now = clock.getAsLong();
-        return buckets.get(key, k -> new TokenBucket(capacity, limits.period(), now)).tryTake(now);
+        return buckets.get(key, k -> new TokenBucket(capacity, limits.period(), now))
+                .tryTake(now);
     }
 }

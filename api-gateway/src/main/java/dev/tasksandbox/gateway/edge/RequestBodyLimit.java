@@ -39,7 +39,8 @@ public class RequestBodyLimit implements WebFilter {
         if (declared >= 0) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().request(new Counted(request, maxBytes)).build());
+        return chain.filter(
+                exchange.mutate().request(new Counted(request, maxBytes)).build());
     }
 
     /** A body of unknown length, counted as it streams through. */

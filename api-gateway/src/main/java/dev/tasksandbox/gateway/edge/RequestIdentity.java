@@ -37,10 +37,11 @@ public class RequestIdentity implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String given = request.getHeaders().getFirst(REQUEST_ID);
-        String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches() ? given
+        String requestId = given != null && SAFE_REQUEST_ID.matcher(given).matches()
+                ? given
                 : UUID.randomUUID().toString();
-        TraceParent trace = TraceParent.parse(request.getHeaders().getFirst(TRACEPARENT))
-                .orElseGet(TraceParent::newRoot);
+        TraceParent trace =
+                TraceParent.parse(request.getHeaders().getFirst(TRACEPARENT)).orElseGet(TraceParent::newRoot);
         exchange.getResponse().getHeaders().set(REQUEST_ID, requestId);
         logOnCommit(exchange, requestId, trace);
         ServerHttpRequest identified = request.mutate()
@@ -65,9 +66,13 @@ public class RequestIdentity implements WebFilter {
         exchange.getResponse().beforeCommit(() -> {
             HttpStatusCode status = exchange.getResponse().getStatusCode();
             try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
-                ACCESS.info("{} {} {} {} ms request {}", exchange.getRequest().getMethod(), path,
+                ACCESS.info(
+                        "{} {} {} {} ms request {}",
+                        exchange.getRequest().getMethod(),
+                        path,
                         status == null ? 200 : status.value(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), requestId);
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                        requestId);
             }
             return Mono.empty();
         });

@@ -76,26 +76,26 @@ public class GatewayProblems implements WebExceptionHandler {
         if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
             log.warn("Upstream unavailable: {}", error.toString());
             headers.set(HttpHeaders.RETRY_AFTER, UPSTREAM_RETRY_AFTER_SECONDS);
-            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The service behind this path is unavailable; try again shortly");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, "The service behind this path is unavailable; try again shortly");
         }
         if (causedBy(error, TimeoutException.class) || isStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
             log.warn("Upstream timed out: {}", error.toString());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
-                    "The service behind this path did not answer in time");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.GATEWAY_TIMEOUT, "The service behind this path did not answer in time");
         }
         if (error instanceof ResponseStatusException status) {
-            return ProblemDetail.forStatusAndDetail(status.getStatusCode(),
-                    status.getReason() != null ? status.getReason() : status.getMessage());
+            return ProblemDetail.forStatusAndDetail(
+                    status.getStatusCode(), status.getReason() != null ? status.getReason() : status.getMessage());
         }
         if (causedBy(error, java.io.IOException.class)) {
             log.warn("Upstream connection failed: {}", error.toString());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-                    "The service behind this path failed to answer");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_GATEWAY, "The service behind this path failed to answer");
         }
         log.error("Unexpected error in the gateway", error);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
     }
 
     private static boolean isStatus(Throwable error, HttpStatus status) {

@@ -17,9 +17,7 @@ record ComposedProfile(String id, String email, List<ProjectSummary> projects) {
     }
 
     /** accounts-service's part. */
-    record Profile(String id, String email) {
-    }
+    record Profile(String id, String email) {}
 
-    record ProjectSummary(String id, String name) {
-    }
+    record ProjectSummary(String id, String name) {}
 }

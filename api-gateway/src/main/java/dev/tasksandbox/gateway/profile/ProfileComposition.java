@@ -38,12 +38,21 @@ public final class ProfileComposition {
     static final String PARTIAL_WARNING = "199 api-gateway \"projects are unavailable; the profile is partial\"";
     private static final Logger log = LoggerFactory.getLogger(ProfileComposition.class);
     private static final int PAGE_SIZE = 500; // the largest page projects-service serves
-    private static final List<String> FORWARDED = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT_LANGUAGE,
-            RequestIdentity.REQUEST_ID, RequestIdentity.TRACEPARENT);
+    private static final List<String> FORWARDED = List.of(
+            HttpHeaders.AUTHORIZATION,
+            HttpHeaders.ACCEPT_LANGUAGE,
+            RequestIdentity.REQUEST_ID,
+            RequestIdentity.TRACEPARENT);
     /** From accounts' answer: what a client needs to act on an error, and what keeps personal data uncached. */
-    private static final List<String> PASSED_BACK = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.WWW_AUTHENTICATE,
-            HttpHeaders.RETRY_AFTER, HttpHeaders.CACHE_CONTROL, HttpHeaders.PRAGMA, HttpHeaders.EXPIRES,
-            "X-Content-Type-Options", "X-Frame-Options");
+    private static final List<String> PASSED_BACK = List.of(
+            HttpHeaders.CONTENT_TYPE,
+            HttpHeaders.WWW_AUTHENTICATE,
+            HttpHeaders.RETRY_AFTER,
+            HttpHeaders.CACHE_CONTROL,
+            HttpHeaders.PRAGMA,
+            HttpHeaders.EXPIRES,
+            "X-Content-Type-Options",
+            "X-Frame-Options");
 
     private final WebClient accounts;
     private final WebClient projects;
@@ -52,8 +61,12 @@ public final class ProfileComposition {
     private final JsonMapper json;
 
     public ProfileComposition(WebClient.Builder http, GatewayProperties properties, JsonMapper json) {
-        this.accounts = http.clone().baseUrl(properties.upstreams().accounts().toString()).build();
-        this.projects = http.clone().baseUrl(properties.upstreams().projects().toString()).build();
+        this.accounts = http.clone()
+                .baseUrl(properties.upstreams().accounts().toString())
+                .build();
+        this.projects = http.clone()
+                .baseUrl(properties.upstreams().projects().toString())
+                .build();
         this.accountsTimeout = properties.upstreamResponseTimeout();
         this.projectsTimeout = properties.profile().projectsTimeout();
         this.json = json;
@@ -61,7 +74,8 @@ public final class ProfileComposition {
 
     public Mono<ServerResponse> profile(ServerRequest request) {
         HttpHeaders caller = forwarded(request.headers().asHttpHeaders());
-        Mono<ResponseEntity<byte[]>> profile = accounts.get().uri("/api/users/me")
+        Mono<ResponseEntity<byte[]>> profile = accounts.get()
+                .uri("/api/users/me")
                 .headers(headers -> headers.addAll(caller))
                 .exchangeToMono(answer -> answer.toEntity(byte[].class))
                 .timeout(accountsTimeout); // a 504, like a routed request that takes too long
@@ -74,8 +88,7 @@ public final class ProfileComposition {
                     log.debug("projects-service failed: {}", error.toString());
                     return Mono.just(Optional.empty());
                 });
-        return Mono.zip(profile, activeProjects)
-                .flatMap(both -> answer(both.getT1(), both.getT2()));
+        return Mono.zip(profile, activeProjects).flatMap(both -> answer(both.getT1(), both.getT2()));
     }
 
     private Mono<ServerResponse> answer(ResponseEntity<byte[]> profile, Optional<List<ProjectSummary>> projects) {
@@ -96,8 +109,8 @@ public final class ProfileComposition {
         return upstream.getBody() == null ? response.build() : response.bodyValue(upstream.getBody());
     }
 
-    private static ServerResponse.BodyBuilder withHeadersOf(ResponseEntity<byte[]> upstream,
-                                                            ServerResponse.BodyBuilder response) {
+    private static ServerResponse.BodyBuilder withHeadersOf(
+            ResponseEntity<byte[]> upstream, ServerResponse.BodyBuilder response) {
         PASSED_BACK.forEach(name -> {
             List<String> values = upstream.getHeaders().get(name);
             if (values != null) {
@@ -118,8 +131,10 @@ public final class ProfileComposition {
 
     private Mono<ProjectPage> page(HttpHeaders caller, String after) {
         return projects.get()
-                .uri(uri -> uri.path("/api/projects").queryParam("limit", PAGE_SIZE)
-                        .queryParamIfPresent("after", Optional.ofNullable(after)).build())
+                .uri(uri -> uri.path("/api/projects")
+                        .queryParam("limit", PAGE_SIZE)
+                        .queryParamIfPresent("after", Optional.ofNullable(after))
+                        .build())
                 .headers(headers -> headers.addAll(caller))
                 .retrieve()
                 .bodyToMono(ProjectPage.class);
@@ -139,7 +154,6 @@ public final class ProfileComposition {
     /** projects-service's list page, as far as the profile needs it. */
     record ProjectPage(List<Project> projects, String nextAfter) {
 
-        record Project(String id, String name, boolean archived) {
-        }
+        record Project(String id, String name, boolean archived) {}
     }
 }

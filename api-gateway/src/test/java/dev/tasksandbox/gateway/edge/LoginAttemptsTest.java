@@ -21,19 +21,24 @@ class LoginAttemptsTest {
 
         assertThat(attempts.forUsername("ann@example.com")).isPositive();
         assertThat(attempts.forUsername("bob@example.com")).isZero();
-        assertThat(attempts.fromAddress("ann@example.com")).as("same text, other kind of key").isZero();
+        assertThat(attempts.fromAddress("ann@example.com"))
+                .as("same text, other kind of key")
+                .isZero();
     }
 
     @Test
     void the_username_is_read_from_the_form_as_accounts_compares_emails() {
-        assertThat(username("grant_type=password&username=+Ann%40Example.COM+&password=x")).contains("ann@example.com");
-        assertThat(username("username=%E2%80%83ann@example.com%E3%80%80")).as("Unicode spaces are stripped")
+        assertThat(username("grant_type=password&username=+Ann%40Example.COM+&password=x"))
+                .contains("ann@example.com");
+        assertThat(username("username=%E2%80%83ann@example.com%E3%80%80"))
+                .as("Unicode spaces are stripped")
                 .contains("ann@example.com");
     }
 
     @Test
     void an_encoded_field_name_or_a_second_username_does_not_hide_the_first() {
-        assertThat(username("user%6Eame=ann@example.com&username=decoy@example.com")).contains("ann@example.com");
+        assertThat(username("user%6Eame=ann@example.com&username=decoy@example.com"))
+                .contains("ann@example.com");
     }
 
     @Test

@@ -40,58 +40,78 @@ class ProfileCompositionContractTest {
 
     @Pact(consumer = "api-gateway", provider = "accounts-service")
     V4Pact profile(PactDslWithProvider accounts) {
-        return accounts
-                .given("a registered user with an access token")
+        return accounts.given("a registered user with an access token")
                 .uponReceiving("a request for the caller's profile")
-                .method("GET").path("/api/users/me")
+                .method("GET")
+                .path("/api/users/me")
                 .matchHeader("Authorization", BEARER, TOKEN)
                 .willRespondWith()
                 .status(200)
-                .body(new PactDslJsonBody()
-                        .uuid("id", USER)
-                        .stringMatcher("email", ".+@.+", "ann@example.com"))
+                .body(new PactDslJsonBody().uuid("id", USER).stringMatcher("email", ".+@.+", "ann@example.com"))
                 .toPact(V4Pact.class);
     }
 
     @Pact(consumer = "api-gateway", provider = "projects-service")
     V4Pact projects(PactDslWithProvider projects) {
-        return projects
-                .given("a user with an active and an archived project")
+        return projects.given("a user with an active and an archived project")
                 .uponReceiving("a request for the first page of the caller's projects")
-                .method("GET").path("/api/projects").query("limit=500")
+                .method("GET")
+                .path("/api/projects")
+                .query("limit=500")
                 .matchHeader("Authorization", BEARER, TOKEN)
                 .willRespondWith()
                 .status(200)
                 .body(new PactDslJsonBody()
                         .nullValue("nextAfter")
                         .array("projects")
-                            .object().uuid("id", ACTIVE).stringType("name", "Household")
-                                .booleanValue("archived", false).closeObject()
-                            .object().uuid("id", ARCHIVED).stringType("name", "Clean the house")
-                                .booleanValue("archived", true).closeObject()
+                        .object()
+                        .uuid("id", ACTIVE)
+                        .stringType("name", "Household")
+                        .booleanValue("archived", false)
+                        .closeObject()
+                        .object()
+                        .uuid("id", ARCHIVED)
+                        .stringType("name", "Clean the house")
+                        .booleanValue("archived", true)
+                        .closeObject()
                         .closeArray())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethods = {"profile", "projects"})
-    void the_profile_lists_the_callers_active_projects(@ForProvider("accounts-service") MockServer accounts,
-                                                      @ForProvider("projects-service") MockServer projects) {
+    void the_profile_lists_the_callers_active_projects(
+            @ForProvider("accounts-service") MockServer accounts,
+            @ForProvider("projects-service") MockServer projects) {
         GatewayProperties properties = new GatewayProperties(
                 new GatewayProperties.Upstreams(URI.create(accounts.getUrl()), URI.create(projects.getUrl())),
-                Duration.ofSeconds(5), DataSize.ofKilobytes(64), null, null, new GatewayProperties.Profile(Duration.ofSeconds(5)));
-        ProfileComposition composition = new ProfileComposition(WebClient.builder(), properties,
-                JsonMapper.builder().build());
+                Duration.ofSeconds(5),
+                DataSize.ofKilobytes(64),
+                null,
+                null,
+                new GatewayProperties.Profile(Duration.ofSeconds(5)));
+        ProfileComposition composition = new ProfileComposition(
+                WebClient.builder(), properties, JsonMapper.builder().build());
         WebTestClient gateway = WebTestClient.bindToRouterFunction(
-                RouterFunctions.route(GET("/api/users/me"), composition::profile)).build();
+                        RouterFunctions.route(GET("/api/users/me"), composition::profile))
+                .build();
 
-        gateway.get().uri("/api/users/me").header("Authorization", TOKEN).exchange()
-                .expectStatus().isOk()
-                .expectHeader().doesNotExist("Warning")
+        gateway.get()
+                .uri("/api/users/me")
+                .header("Authorization", TOKEN)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist("Warning")
                 .expectBody()
-                .jsonPath("$.id").isEqualTo(USER)
-                .jsonPath("$.email").isEqualTo("ann@example.com")
-                .jsonPath("$.projects[*].id").isEqualTo(List.of(ACTIVE))
-                .jsonPath("$.projects[0].name").isEqualTo("Household");
+                .jsonPath("$.id")
+                .isEqualTo(USER)
+                .jsonPath("$.email")
+                .isEqualTo("ann@example.com")
+                .jsonPath("$.projects[*].id")
+                .isEqualTo(List.of(ACTIVE))
+                .jsonPath("$.projects[0].name")
+                .isEqualTo("Household");
     }
 }

@@ -9,8 +9,7 @@ import reactor.core.publisher.Mono;
 /** Use case: a user adds a task to a project; it gets the next number. */
 public final class AddTask {
 
-    public record Command(UserId owner, ProjectId project, TaskName name) {
-    }
+    public record Command(UserId owner, ProjectId project, TaskName name) {}
 
     private final ProjectChanges changes;
 

@@ -15,8 +15,9 @@ public final class ArchiveProject {
 
     public Mono<Void> handle(UserId owner, ProjectId project) {
         return changes.apply(owner, project, p -> {
-            p.archive();
-            return project;
-        }).then();
+                    p.archive();
+                    return project;
+                })
+                .then();
     }
 }

@@ -19,8 +19,9 @@ public final class CompleteTask {
 
     public Mono<Void> handle(UserId owner, ProjectId project, TaskNumber task) {
         return changes.apply(owner, project, p -> {
-            p.completeTask(task, clock.instant());
-            return task;
-        }).then();
+                    p.completeTask(task, clock.instant());
+                    return task;
+                })
+                .then();
     }
 }

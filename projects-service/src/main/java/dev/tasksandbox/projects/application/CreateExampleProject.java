@@ -12,7 +12,10 @@ import reactor.core.publisher.Mono;
  */
 public final class CreateExampleProject {
 
-    public enum Outcome { CREATED, ALREADY_PROCESSED }
+    public enum Outcome {
+        CREATED,
+        ALREADY_PROCESSED
+    }
 
     private final Projects projects;
 
@@ -21,8 +24,8 @@ public final class CreateExampleProject {
     }
 
     public Mono<Outcome> handle(UserAccountCreated event) {
-        return projects.addOnce(event.eventId(),
-                        ExampleProject.forNewUser(ProjectId.newId(), event.user(), event.occurredAt()))
+        return projects.addOnce(
+                        event.eventId(), ExampleProject.forNewUser(ProjectId.newId(), event.user(), event.occurredAt()))
                 .map(added -> added ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
     }
 }

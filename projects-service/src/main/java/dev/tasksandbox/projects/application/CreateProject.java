@@ -9,8 +9,7 @@ import reactor.core.publisher.Mono;
 /** Use case: a user starts a project. */
 public final class CreateProject {
 
-    public record Command(UserId owner, ProjectName name) {
-    }
+    public record Command(UserId owner, ProjectName name) {}
 
     private final Projects projects;
 

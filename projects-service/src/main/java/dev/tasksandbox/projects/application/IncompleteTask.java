@@ -16,8 +16,9 @@ public final class IncompleteTask {
 
     public Mono<Void> handle(UserId owner, ProjectId project, TaskNumber task) {
         return changes.apply(owner, project, p -> {
-            p.incompleteTask(task);
-            return task;
-        }).then();
+                    p.incompleteTask(task);
+                    return task;
+                })
+                .then();
     }
 }

@@ -28,20 +28,19 @@ public final class ProjectChanges {
 
     /** Applies {@code change} and saves; emits what the change returned. */
     public <T> Mono<T> apply(UserId owner, ProjectId id, Function<Project, T> change) {
-        return withRetries(id, load(owner, id)
-                .flatMap(project -> {
-                    T result = change.apply(project);
-                    return projects.save(project).thenReturn(result);
-                }));
+        return withRetries(id, load(owner, id).flatMap(project -> {
+            T result = change.apply(project);
+            return projects.save(project).thenReturn(result);
+        }));
     }
 
     /** Checks that the project may go, with {@code check}, and deletes it. */
     public Mono<Void> delete(UserId owner, ProjectId id, Consumer<Project> check) {
-        return withRetries(id, load(owner, id)
-                .flatMap(project -> {
+        return withRetries(id, load(owner, id).flatMap(project -> {
                     check.accept(project);
                     return projects.delete(project).thenReturn(id);
-                })).then();
+                }))
+                .then();
     }
 
     private Mono<Project> load(UserId owner, ProjectId id) {
@@ -49,11 +48,10 @@ public final class ProjectChanges {
     }
 
     private <T> Mono<T> withRetries(ProjectId id, Mono<T> attempt) {
-        return attempt
-                .retryWhen(Retry.backoff(policy.maxRetries(), policy.firstBackoff())
-                        .maxBackoff(policy.maxBackoff())
-                        .jitter(0.5)
-                        .filter(StaleProject.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> new ConcurrentChange(id)));
+        return attempt.retryWhen(Retry.backoff(policy.maxRetries(), policy.firstBackoff())
+                .maxBackoff(policy.maxBackoff())
+                .jitter(0.5)
+                .filter(StaleProject.class::isInstance)
+                .onRetryExhaustedThrow((spec, signal) -> new ConcurrentChange(id)));
     }
 }

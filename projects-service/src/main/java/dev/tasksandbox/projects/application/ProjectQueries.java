@@ -13,18 +13,14 @@ import reactor.core.publisher.Mono;
  */
 public interface ProjectQueries {
 
-    record ProjectSummary(String id, String name, boolean archived) {
-    }
+    record ProjectSummary(String id, String name, boolean archived) {}
 
     /** A page of projects, oldest first; {@code nextAfter} is the cursor of the next page, null on the last. */
-    record ProjectPage(List<ProjectSummary> projects, String nextAfter) {
-    }
+    record ProjectPage(List<ProjectSummary> projects, String nextAfter) {}
 
-    record ProjectDetails(String id, String name, boolean archived, Integer maxIncompleteTasks) {
-    }
+    record ProjectDetails(String id, String name, boolean archived, Integer maxIncompleteTasks) {}
 
-    record TaskView(int number, String name, Instant completedAt) {
-    }
+    record TaskView(int number, String name, Instant completedAt) {}
 
     /** Fails with InvalidInput when {@code after} is not one of the owner's projects. */
     Mono<ProjectPage> projects(UserId owner, int limit, ProjectId after);

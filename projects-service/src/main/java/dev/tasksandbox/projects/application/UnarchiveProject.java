@@ -15,8 +15,9 @@ public final class UnarchiveProject {
 
     public Mono<Void> handle(UserId owner, ProjectId project) {
         return changes.apply(owner, project, p -> {
-            p.unarchive();
-            return project;
-        }).then();
+                    p.unarchive();
+                    return project;
+                })
+                .then();
     }
 }

@@ -9,8 +9,7 @@ import reactor.core.publisher.Mono;
 /** Use case: a user renames a project and sets its limit on incomplete tasks. */
 public final class UpdateProject {
 
-    public record Command(UserId owner, ProjectId project, ProjectName name, IncompleteTaskLimit limit) {
-    }
+    public record Command(UserId owner, ProjectId project, ProjectName name, IncompleteTaskLimit limit) {}
 
     private final ProjectChanges changes;
 
@@ -20,8 +19,9 @@ public final class UpdateProject {
 
     public Mono<Void> handle(Command command) {
         return changes.apply(command.owner(), command.project(), project -> {
-            project.update(command.name(), command.limit());
-            return project.id();
-        }).then();
+                    project.update(command.name(), command.limit());
+                    return project.id();
+                })
+                .then();
     }
 }

@@ -8,8 +8,7 @@ public final class ExampleProject {
 
     public static final ProjectName NAME = new ProjectName("My first project");
 
-    private ExampleProject() {
-    }
+    private ExampleProject() {}
 
     /** The example project of a user who signed up at {@code signedUpAt}; signing up is its first, done task. */
     public static Project forNewUser(ProjectId id, UserId owner, Instant signedUpAt) {

@@ -24,8 +24,15 @@ public final class Project extends AggregateRoot<ProjectId> {
     private TaskNumber lastTaskNumber;
     private final long version;
 
-    private Project(ProjectId id, UserId owner, ProjectName name, boolean archived, IncompleteTaskLimit limit,
-                    List<Task> tasks, TaskNumber lastTaskNumber, long version) {
+    private Project(
+            ProjectId id,
+            UserId owner,
+            ProjectName name,
+            boolean archived,
+            IncompleteTaskLimit limit,
+            List<Task> tasks,
+            TaskNumber lastTaskNumber,
+            long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
         this.name = Objects.requireNonNull(name);
@@ -41,8 +48,15 @@ public final class Project extends AggregateRoot<ProjectId> {
     }
 
     /** Rebuilds a stored project; {@code version} is the one read, for optimistic locking. */
-    public static Project restore(ProjectId id, UserId owner, ProjectName name, boolean archived,
-                                  IncompleteTaskLimit limit, List<Task> tasks, TaskNumber lastTaskNumber, long version) {
+    public static Project restore(
+            ProjectId id,
+            UserId owner,
+            ProjectName name,
+            boolean archived,
+            IncompleteTaskLimit limit,
+            List<Task> tasks,
+            TaskNumber lastTaskNumber,
+            long version) {
         return new Project(id, owner, name, archived, limit, tasks, lastTaskNumber, version);
     }
 

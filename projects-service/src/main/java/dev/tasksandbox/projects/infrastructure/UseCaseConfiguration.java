@@ -28,10 +28,11 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ProjectChanges projectChanges(Projects projects,
-                                  @Value("${projects.concurrency.max-retries}") int maxRetries,
-                                  @Value("${projects.concurrency.first-backoff}") Duration firstBackoff,
-                                  @Value("${projects.concurrency.max-backoff}") Duration maxBackoff) {
+    ProjectChanges projectChanges(
+            Projects projects,
+            @Value("${projects.concurrency.max-retries}") int maxRetries,
+            @Value("${projects.concurrency.first-backoff}") Duration firstBackoff,
+            @Value("${projects.concurrency.max-backoff}") Duration maxBackoff) {
         return new ProjectChanges(projects, new ConcurrencyPolicy(maxRetries, firstBackoff, maxBackoff));
     }
 

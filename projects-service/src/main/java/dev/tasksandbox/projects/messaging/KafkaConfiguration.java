@@ -26,15 +26,16 @@ class KafkaConfiguration {
      * for as long as it takes: a valid event is never dead-lettered, so no user misses the example project.
      */
     @Bean
-    DefaultErrorHandler errorHandler(KafkaOperations<?, ?> deadLetters,
-                                     @Value("${projects.events.unreadable-retries}") int unreadableRetries) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,
+    DefaultErrorHandler errorHandler(
+            KafkaOperations<?, ?> deadLetters, @Value("${projects.events.unreadable-retries}") int unreadableRetries) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                deadLetters,
                 (record, error) -> new TopicPartition(UserAccountCreated.DEAD_LETTER_TOPIC, record.partition()));
         ExponentialBackOff untilItWorks = new ExponentialBackOff(200, 2.0);
         untilItWorks.setMaxInterval(Duration.ofSeconds(10).toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItWorks);
-        handler.setBackOffFunction((record, error) ->
-                causedByUnreadableEvent(error) ? new FixedBackOff(100, unreadableRetries) : null);
+        handler.setBackOffFunction(
+                (record, error) -> causedByUnreadableEvent(error) ? new FixedBackOff(100, unreadableRetries) : null);
         return handler;
     }
 
@@ -50,20 +51,25 @@ class KafkaConfiguration {
     /** Both topics are declared here too, so that this service starts on an empty broker. */
     @Bean
     NewTopic userEventsTopic(@Value("${projects.events.partitions}") int partitions) {
-        return TopicBuilder.name(UserAccountCreated.TOPIC).partitions(partitions).build();
+        return TopicBuilder.name(UserAccountCreated.TOPIC)
+                .partitions(partitions)
+                .build();
     }
 
     /** As many partitions as the source topic: a dead letter keeps its original partition. */
     @Bean
     NewTopic userEventsDeadLetterTopic(@Value("${projects.events.partitions}") int partitions) {
-        return TopicBuilder.name(UserAccountCreated.DEAD_LETTER_TOPIC).partitions(partitions).build();
+        return TopicBuilder.name(UserAccountCreated.DEAD_LETTER_TOPIC)
+                .partitions(partitions)
+                .build();
     }
 
     /** Ready only while the event consumers run: a stopped consumer would leave new users without a project. */
     @Bean
     HealthIndicator eventConsumersHealthIndicator(KafkaListenerEndpointRegistry listeners) {
         return () -> {
-            boolean allRunning = listeners.getListenerContainers().stream().allMatch(container -> container.isRunning());
+            boolean allRunning =
+                    listeners.getListenerContainers().stream().allMatch(container -> container.isRunning());
             return (allRunning ? Health.up() : Health.down())
                     .withDetail("containers", listeners.getListenerContainers().size())
                     .build();

@@ -36,8 +36,10 @@ class UserAccountEventsListener {
     private final JsonMapper json;
     private final Duration effectTimeout;
 
-    UserAccountEventsListener(CreateExampleProject createExampleProject, JsonMapper json,
-                              @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
+    UserAccountEventsListener(
+            CreateExampleProject createExampleProject,
+            JsonMapper json,
+            @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
         this.createExampleProject = createExampleProject;
         this.json = json;
         this.effectTimeout = effectTimeout;
@@ -56,7 +58,8 @@ class UserAccountEventsListener {
     }
 
     private void createExampleProject(UserAccountCreated event) {
-        CreateExampleProject.Outcome outcome = createExampleProject.handle(event).block(effectTimeout);
+        CreateExampleProject.Outcome outcome =
+                createExampleProject.handle(event).block(effectTimeout);
         if (outcome == CreateExampleProject.Outcome.CREATED) {
             log.info("Example project created for user {} (event {})", event.userId(), event.eventId());
         } else {

@@ -12,7 +12,10 @@ class ApiDocs {
 
     @Bean
     OpenAPI projectsApi() {
-        return ApiDocumentation.frame("projects-service", "Projects and tasks of the caller. Writes answer 303 See Other to what they changed. Errors are RFC 9457 problem details.", "v1");
+        return ApiDocumentation.frame(
+                "projects-service",
+                "Projects and tasks of the caller. Writes answer 303 See Other to what they changed. Errors are RFC 9457 problem details.",
+                "v1");
     }
 
     @Bean

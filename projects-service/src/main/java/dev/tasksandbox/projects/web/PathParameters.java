@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Reads ids and numbers from paths and query strings; a malformed one is a 422 naming it. */
 final class PathParameters {
 
-    private PathParameters() {
-    }
+    private PathParameters() {}
 
     static ProjectId projectId(String text) {
         return projectId("id", text);

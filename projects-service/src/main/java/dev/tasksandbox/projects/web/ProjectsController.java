@@ -1,7 +1,5 @@
 package dev.tasksandbox.projects.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import static dev.tasksandbox.projects.web.PathParameters.projectId;
 
 import dev.tasksandbox.kernel.FieldValidation;
@@ -17,6 +15,8 @@ import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.ProjectName;
 import dev.tasksandbox.projects.domain.ProjectNotFound;
 import dev.tasksandbox.web.AccessTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -44,11 +44,9 @@ class ProjectsController {
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 500;
 
-    record NewProject(String name) {
-    }
+    record NewProject(String name) {}
 
-    record ProjectUpdate(String name, Integer maxIncompleteTasks) {
-    }
+    record ProjectUpdate(String name, Integer maxIncompleteTasks) {}
 
     private final CreateProject createProject;
     private final UpdateProject updateProject;
@@ -57,8 +55,13 @@ class ProjectsController {
     private final DeleteProject deleteProject;
     private final ProjectQueries queries;
 
-    ProjectsController(CreateProject createProject, UpdateProject updateProject, ArchiveProject archiveProject,
-                       UnarchiveProject unarchiveProject, DeleteProject deleteProject, ProjectQueries queries) {
+    ProjectsController(
+            CreateProject createProject,
+            UpdateProject updateProject,
+            ArchiveProject archiveProject,
+            UnarchiveProject unarchiveProject,
+            DeleteProject deleteProject,
+            ProjectQueries queries) {
         this.createProject = createProject;
         this.updateProject = updateProject;
         this.archiveProject = archiveProject;
@@ -75,7 +78,8 @@ class ProjectsController {
         FieldValidation validation = new FieldValidation();
         ProjectName name = validation.check(() -> new ProjectName(request.name()));
         validation.throwIfInvalid();
-        return createProject.handle(new CreateProject.Command(AccessTokens.userOf(token), name))
+        return createProject
+                .handle(new CreateProject.Command(AccessTokens.userOf(token), name))
                 .map(ProjectsController::seeProject);
     }
 
@@ -83,9 +87,10 @@ class ProjectsController {
     @ApiResponse(responseCode = "200", description = "A page")
     @ApiResponse(responseCode = "422", description = "Bad limit or after")
     @GetMapping
-    Mono<ProjectQueries.ProjectPage> list(@AuthenticationPrincipal Jwt token,
-                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
-                                          @RequestParam(required = false) String after) {
+    Mono<ProjectQueries.ProjectPage> list(
+            @AuthenticationPrincipal Jwt token,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
+            @RequestParam(required = false) String after) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInput(List.of(new InvalidInput.FieldError("limit", "must be 1 to " + MAX_PAGE)));
         }
@@ -109,14 +114,15 @@ class ProjectsController {
     @ApiResponse(responseCode = "409", description = "The project is archived")
     @ApiResponse(responseCode = "422", description = "Invalid name or limit")
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Void>> update(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                      @RequestBody ProjectUpdate request) {
+    Mono<ResponseEntity<Void>> update(
+            @AuthenticationPrincipal Jwt token, @PathVariable String id, @RequestBody ProjectUpdate request) {
         ProjectId project = projectId(id);
         FieldValidation validation = new FieldValidation();
         ProjectName name = validation.check(() -> new ProjectName(request.name()));
         IncompleteTaskLimit limit = validation.check(() -> new IncompleteTaskLimit(request.maxIncompleteTasks()));
         validation.throwIfInvalid();
-        return updateProject.handle(new UpdateProject.Command(AccessTokens.userOf(token), project, name, limit))
+        return updateProject
+                .handle(new UpdateProject.Command(AccessTokens.userOf(token), project, name, limit))
                 .then(Mono.fromSupplier(() -> seeProject(project)));
     }
 
@@ -151,6 +157,8 @@ class ProjectsController {
     }
 
     static ResponseEntity<Void> seeProject(ProjectId project) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/api/projects/" + project)).build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create("/api/projects/" + project))
+                .build();
     }
 }

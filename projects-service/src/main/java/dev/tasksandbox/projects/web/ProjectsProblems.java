@@ -23,8 +23,13 @@ class ProjectsProblems extends ProblemDetailsHandler {
     }
 
     /** The request is understood but the project's state forbids it now. */
-    @ExceptionHandler({ProjectIsArchived.class, ProjectNotArchived.class, ProjectHasIncompleteTasks.class,
-            IncompleteTaskLimitReached.class, ConcurrentChange.class})
+    @ExceptionHandler({
+        ProjectIsArchived.class,
+        ProjectNotArchived.class,
+        ProjectHasIncompleteTasks.class,
+        IncompleteTaskLimitReached.class,
+        ConcurrentChange.class
+    })
     ProblemDetail conflict(RuntimeException error) {
         return problem(HttpStatus.CONFLICT, error);
     }

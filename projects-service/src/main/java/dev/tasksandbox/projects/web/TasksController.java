@@ -1,7 +1,5 @@
 package dev.tasksandbox.projects.web;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import static dev.tasksandbox.projects.web.PathParameters.projectId;
 import static dev.tasksandbox.projects.web.PathParameters.taskNumber;
 
@@ -16,6 +14,8 @@ import dev.tasksandbox.projects.domain.TaskName;
 import dev.tasksandbox.projects.domain.TaskNotFound;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import dev.tasksandbox.web.AccessTokens;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -37,11 +37,9 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/projects/{id}/tasks")
 class TasksController {
 
-    record NewTask(String name) {
-    }
+    record NewTask(String name) {}
 
-    record TaskList(List<ProjectQueries.TaskView> tasks) {
-    }
+    record TaskList(List<ProjectQueries.TaskView> tasks) {}
 
     private final AddTask addTask;
     private final CompleteTask completeTask;
@@ -58,11 +56,13 @@ class TasksController {
     @Operation(summary = "Add a task; numbers run 1, 2, 3 per project and are never reused")
     @ApiResponse(responseCode = "303", description = "Added; Location is the new task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
-    @ApiResponse(responseCode = "409", description = "The project is archived, or its limit of incomplete tasks is reached")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The project is archived, or its limit of incomplete tasks is reached")
     @ApiResponse(responseCode = "422", description = "Invalid name")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Void>> add(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                   @RequestBody NewTask request) {
+    Mono<ResponseEntity<Void>> add(
+            @AuthenticationPrincipal Jwt token, @PathVariable String id, @RequestBody NewTask request) {
         ProjectId project = projectId(id);
         FieldValidation validation = new FieldValidation();
         TaskName name = validation.check(() -> new TaskName(request.name()));
@@ -87,8 +87,8 @@ class TasksController {
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
     @ApiResponse(responseCode = "422", description = "Number below 1")
     @GetMapping("/{number}")
-    Mono<ProjectQueries.TaskView> task(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                       @PathVariable String number) {
+    Mono<ProjectQueries.TaskView> task(
+            @AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String number) {
         ProjectId project = projectId(id);
         TaskNumber task = taskNumber(number);
         return queries.task(AccessTokens.userOf(token), project, task)
@@ -100,24 +100,28 @@ class TasksController {
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
     @ApiResponse(responseCode = "409", description = "The project is archived")
     @PutMapping("/{number}/complete")
-    Mono<ResponseEntity<Void>> complete(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                        @PathVariable String number) {
+    Mono<ResponseEntity<Void>> complete(
+            @AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String number) {
         ProjectId project = projectId(id);
         TaskNumber task = taskNumber(number);
-        return completeTask.handle(AccessTokens.userOf(token), project, task)
+        return completeTask
+                .handle(AccessTokens.userOf(token), project, task)
                 .then(Mono.fromSupplier(() -> seeTask(project, task)));
     }
 
     @Operation(summary = "Mark a task incomplete again")
     @ApiResponse(responseCode = "303", description = "Incomplete; Location is the task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
-    @ApiResponse(responseCode = "409", description = "The project is archived, or its limit of incomplete tasks is reached")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The project is archived, or its limit of incomplete tasks is reached")
     @PutMapping("/{number}/incomplete")
-    Mono<ResponseEntity<Void>> incomplete(@AuthenticationPrincipal Jwt token, @PathVariable String id,
-                                          @PathVariable String number) {
+    Mono<ResponseEntity<Void>> incomplete(
+            @AuthenticationPrincipal Jwt token, @PathVariable String id, @PathVariable String number) {
         ProjectId project = projectId(id);
         TaskNumber task = taskNumber(number);
-        return incompleteTask.handle(AccessTokens.userOf(token), project, task)
+        return incompleteTask
+                .handle(AccessTokens.userOf(token), project, task)
                 .then(Mono.fromSupplier(() -> seeTask(project, task)));
     }
 

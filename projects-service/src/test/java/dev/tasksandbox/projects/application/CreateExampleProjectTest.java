@@ -19,7 +19,8 @@ class CreateExampleProjectTest {
 
         assertThat(useCase.handle(event).block()).isEqualTo(Outcome.CREATED);
 
-        assertThat(stored.stored.values()).singleElement()
+        assertThat(stored.stored.values())
+                .singleElement()
                 .satisfies(project -> assertThat(project.owner()).isEqualTo(event.user()));
     }
 

@@ -31,7 +31,8 @@ final class InMemoryProjects implements Projects {
 
     @Override
     public Mono<Project> ownedBy(UserId owner, ProjectId id) {
-        return Mono.justOrEmpty(stored.get(id)).filter(project -> project.owner().equals(owner))
+        return Mono.justOrEmpty(stored.get(id))
+                .filter(project -> project.owner().equals(owner))
                 .map(project -> copy(project, project.version()));
     }
 
@@ -56,9 +57,17 @@ final class InMemoryProjects implements Projects {
     }
 
     private static Project copy(Project project, long version) {
-        return Project.restore(project.id(), project.owner(), project.name(), project.isArchived(),
+        return Project.restore(
+                project.id(),
+                project.owner(),
+                project.name(),
+                project.isArchived(),
                 project.incompleteTaskLimit(),
-                project.tasks().stream().map(t -> Task.restore(t.number(), t.name(), t.completedAt().orElse(null))).toList(),
-                project.lastTaskNumber().orElse(null), version);
+                project.tasks().stream()
+                        .map(t -> Task.restore(
+                                t.number(), t.name(), t.completedAt().orElse(null)))
+                        .toList(),
+                project.lastTaskNumber().orElse(null),
+                version);
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ProjectChangesTest {
 
     private final InMemoryProjects projects = new InMemoryProjects();
-    private final ProjectChanges changes = new ProjectChanges(projects,
-            new ConcurrencyPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)));
+    private final ProjectChanges changes =
+            new ProjectChanges(projects, new ConcurrencyPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)));
     private final UserId owner = UserId.newId();
     private final ProjectId id = ProjectId.newId();
     private final AddTask addTask = new AddTask(changes);
@@ -31,7 +31,8 @@ class ProjectChangesTest {
     void a_write_that_lost_a_race_runs_again_on_fresh_state() {
         projects.staleSavesToSimulate = 2;
 
-        TaskNumber number = addTask.handle(new AddTask.Command(owner, id, new TaskName("Clean the house"))).block();
+        TaskNumber number = addTask.handle(new AddTask.Command(owner, id, new TaskName("Clean the house")))
+                .block();
 
         assertThat(number).isEqualTo(TaskNumber.FIRST);
         assertThat(projects.stored.get(id).tasks()).hasSize(1);
@@ -41,14 +42,16 @@ class ProjectChangesTest {
     void after_the_allowed_retries_the_client_is_told_to_try_again() {
         projects.staleSavesToSimulate = 4;
 
-        assertThatThrownBy(() -> addTask.handle(new AddTask.Command(owner, id, new TaskName("Clean the house"))).block())
+        assertThatThrownBy(() -> addTask.handle(new AddTask.Command(owner, id, new TaskName("Clean the house")))
+                        .block())
                 .isInstanceOf(ConcurrentChange.class);
         assertThat(projects.stored.get(id).tasks()).isEmpty();
     }
 
     @Test
     void another_users_project_is_not_found() {
-        assertThatThrownBy(() -> addTask.handle(new AddTask.Command(UserId.newId(), id, new TaskName("Sneak in"))).block())
+        assertThatThrownBy(() -> addTask.handle(new AddTask.Command(UserId.newId(), id, new TaskName("Sneak in")))
+                        .block())
                 .isInstanceOf(ProjectNotFound.class);
     }
 }

@@ -29,6 +29,7 @@ class GatewayContractIT extends ProjectsServiceIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     WebTestClient http;
 
@@ -51,14 +52,26 @@ class GatewayContractIT extends ProjectsServiceIT {
         accessToken = accessToken(UUID.randomUUID().toString());
         create("Household");
         String archived = create("Clean the house");
-        http.put().uri(archived + "/archive").header("Authorization", "Bearer " + accessToken)
-                .exchange().expectStatus().isNoContent();
+        http.put()
+                .uri(archived + "/archive")
+                .header("Authorization", "Bearer " + accessToken)
+                .exchange()
+                .expectStatus()
+                .isNoContent();
     }
 
     private String create(String name) {
-        return http.post().uri("/api/projects").header("Authorization", "Bearer " + accessToken)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", name))
-                .exchange().expectStatus().isSeeOther()
-                .returnResult(Void.class).getResponseHeaders().getLocation().toString();
+        return http.post()
+                .uri("/api/projects")
+                .header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", name))
+                .exchange()
+                .expectStatus()
+                .isSeeOther()
+                .returnResult(Void.class)
+                .getResponseHeaders()
+                .getLocation()
+                .toString();
     }
 }

@@ -22,8 +22,15 @@ class ProjectTest {
 
     @Test
     void numbering_continues_after_the_last_number_ever_given() {
-        Project stored = Project.restore(ProjectId.newId(), UserId.newId(), new ProjectName("Household"), false,
-                IncompleteTaskLimit.NONE, List.of(), new TaskNumber(7), 3);
+        Project stored = Project.restore(
+                ProjectId.newId(),
+                UserId.newId(),
+                new ProjectName("Household"),
+                false,
+                IncompleteTaskLimit.NONE,
+                List.of(),
+                new TaskNumber(7),
+                3);
 
         assertThat(stored.addTask(new TaskName("Water plants"))).isEqualTo(new TaskNumber(8));
     }
@@ -59,7 +66,8 @@ class ProjectTest {
 
     @Test
     void a_task_that_does_not_exist_cannot_be_completed_or_reopened() {
-        assertThatThrownBy(() -> project.completeTask(new TaskNumber(1), monday)).isInstanceOf(TaskNotFound.class);
+        assertThatThrownBy(() -> project.completeTask(new TaskNumber(1), monday))
+                .isInstanceOf(TaskNotFound.class);
         assertThatThrownBy(() -> project.incompleteTask(new TaskNumber(1))).isInstanceOf(TaskNotFound.class);
     }
 
@@ -68,7 +76,8 @@ class ProjectTest {
         project.addTask(new TaskName("Clean the house"));
         project.addTask(new TaskName("Do the dishes"));
 
-        assertThatThrownBy(project::archive).isInstanceOf(ProjectHasIncompleteTasks.class)
+        assertThatThrownBy(project::archive)
+                .isInstanceOf(ProjectHasIncompleteTasks.class)
                 .hasMessage("Project has 2 incomplete tasks");
         project.completeTask(TaskNumber.FIRST, monday);
         assertThatThrownBy(project::archive).hasMessage("Project has 1 incomplete tasks");
@@ -178,7 +187,8 @@ class ProjectTest {
     @Test
     void a_limit_of_zero_allows_no_incomplete_task_and_null_means_no_limit() {
         project.update(new ProjectName("Household"), new IncompleteTaskLimit(0));
-        assertThatThrownBy(() -> project.addTask(new TaskName("Anything"))).isInstanceOf(IncompleteTaskLimitReached.class);
+        assertThatThrownBy(() -> project.addTask(new TaskName("Anything")))
+                .isInstanceOf(IncompleteTaskLimitReached.class);
 
         project.update(new ProjectName("Household"), new IncompleteTaskLimit(null));
         assertThat(project.addTask(new TaskName("Anything"))).isEqualTo(TaskNumber.FIRST);
@@ -186,8 +196,9 @@ class ProjectTest {
 
     @Test
     void the_limit_cannot_be_negative() {
-        assertThatThrownBy(() -> new IncompleteTaskLimit(-1)).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("maxIncompleteTasks"));
+        assertThatThrownBy(() -> new IncompleteTaskLimit(-1))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxIncompleteTasks"));
     }
 
     @Test

@@ -39,12 +39,10 @@ class UserAccountCreatedContractTest {
 
     @Pact(consumer = "projects-service")
     V4Pact userAccountCreated(MessagePactBuilder messages) {
-        return messages
-                .given("a user has registered")
+        return messages.given("a user has registered")
                 .expectsToReceive("a UserAccountCreated event")
-                .withMetadata(metadata -> metadata
-                        .uuid("key", USER)            // the user id: one user's events stay in order
-                        .uuid("id", EVENT)            // the event id
+                .withMetadata(metadata -> metadata.uuid("key", USER) // the user id: one user's events stay in order
+                        .uuid("id", EVENT) // the event id
                         .add("type", UserAccountCreated.TYPE))
                 .withContent(new PactDslJsonBody()
                         .uuid("eventId", EVENT)
@@ -56,12 +54,14 @@ class UserAccountCreatedContractTest {
     @Test
     void the_listener_reads_the_promised_record_as_the_event_it_handles(V4Interaction.AsynchronousMessage message) {
         Map<String, Object> metadata = message.getMetadata();
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(UserAccountCreated.TOPIC, 0, 0L,
-                metadata.get("key").toString(), message.contentsAsBytes());
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
+                UserAccountCreated.TOPIC, 0, 0L, metadata.get("key").toString(), message.contentsAsBytes());
         record.headers().add("id", metadata.get("id").toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add("type", metadata.get("type").toString().getBytes(StandardCharsets.UTF_8));
 
-        UserAccountCreated event = UserAccountEventsListener.eventIn(record, JsonMapper.builder().build()).orElseThrow();
+        UserAccountCreated event = UserAccountEventsListener.eventIn(
+                        record, JsonMapper.builder().build())
+                .orElseThrow();
 
         assertThat(event.eventId()).isEqualTo(EVENT);
         assertThat(event.userId()).isEqualTo(USER);

@@ -35,9 +35,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class UserAccountEventsIT extends ProjectsServiceIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers()),
-            new StringSerializer(), new StringSerializer());
+    private static final KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    SharedInfrastructure.get().bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer());
 
     @Autowired
     DatabaseClient database;
@@ -57,10 +60,11 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         publish(event);
 
         await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
-        assertThat(tasksOf(event.user())).containsExactly(
-                "1 Sign up! 2026-11-25T08:00:00.123456Z",
-                "2 Watch the tutorial -",
-                "3 Start using our awesome app -");
+        assertThat(tasksOf(event.user()))
+                .containsExactly(
+                        "1 Sign up! 2026-11-25T08:00:00.123456Z",
+                        "2 Watch the tutorial -",
+                        "3 Start using our awesome app -");
     }
 
     @Test
@@ -76,20 +80,31 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         assertThat(project).containsEntry("name", "My first project").containsEntry("archived", false);
 
         Map<String, Object> tasks = get(token, "/api/projects/" + project.get("id") + "/tasks");
-        assertThat(tasks.get("tasks")).isEqualTo(List.of(
-                Map.of("number", 1, "name", "Sign up!", "completedAt", "2026-11-25T08:00:00.123456Z"),
-                taskWithoutCompletion(2, "Watch the tutorial"),
-                taskWithoutCompletion(3, "Start using our awesome app")));
-        http.get().uri("/api/projects/" + project.get("id"))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken(UUID.randomUUID().toString()))
-                .exchange().expectStatus().isNotFound();
+        assertThat(tasks.get("tasks"))
+                .isEqualTo(List.of(
+                        Map.of("number", 1, "name", "Sign up!", "completedAt", "2026-11-25T08:00:00.123456Z"),
+                        taskWithoutCompletion(2, "Watch the tutorial"),
+                        taskWithoutCompletion(3, "Start using our awesome app")));
+        http.get()
+                .uri("/api/projects/" + project.get("id"))
+                .header(
+                        HttpHeaders.AUTHORIZATION,
+                        "Bearer " + accessToken(UUID.randomUUID().toString()))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private Map<String, Object> get(String token, String path) {
-        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                .expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-                }).returnResult().getResponseBody();
+        return http.get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
     }
 
     private static Map<String, Object> taskWithoutCompletion(int number, String name) {
@@ -152,8 +167,8 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     }
 
     private static void publish(UserAccountCreated event) {
-        String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId()
-                + "\",\"occurredAt\":\"" + event.occurredAt() + "\"}";
+        String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId() + "\",\"occurredAt\":\""
+                + event.occurredAt() + "\"}";
         ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
         record.headers().add("id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         producer.send(record);
@@ -167,12 +182,18 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
     private long exampleProjectsOf(UserId user) {
         return database.sql("SELECT count(*) FROM projects WHERE owner_id = :owner AND name = 'My first project'")
-                .bind("owner", user.value()).map(row -> row.get(0, Long.class)).one().block();
+                .bind("owner", user.value())
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 
     private long processedCount(UUID eventId) {
         return database.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
-                .bind("id", eventId).map(row -> row.get(0, Long.class)).one().block();
+                .bind("id", eventId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
     }
 
     private List<String> tasksOf(UserId user) {
@@ -182,17 +203,25 @@ class UserAccountEventsIT extends ProjectsServiceIT {
                 .bind("owner", user.value())
                 .map(row -> row.get("number", Integer.class) + " " + row.get("name", String.class) + " "
                         + (row.get("completed_at", OffsetDateTime.class) == null
-                        ? "-" : row.get("completed_at", OffsetDateTime.class).toInstant()))
-                .all().collectList().block();
+                                ? "-"
+                                : row.get("completed_at", OffsetDateTime.class).toInstant()))
+                .all()
+                .collectList()
+                .block();
     }
 
     /** Reads the dead-letter topic from the beginning. */
     private static final class DeadLetters implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer());
+        private final KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedInfrastructure.get().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
         DeadLetters() {
@@ -201,7 +230,10 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
         List<String> withKey(String key) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+            return seen.stream()
+                    .filter(r -> key.equals(r.key()))
+                    .map(ConsumerRecord::value)
+                    .toList();
         }
 
         @Override

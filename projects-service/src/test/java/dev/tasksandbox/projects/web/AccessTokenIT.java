@@ -40,33 +40,49 @@ class AccessTokenIT extends ProjectsServiceIT {
 
     @Test
     void a_request_without_a_token_is_a_401_saying_bearer() {
-        http.get().uri("/api/projects").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("An access token is required");
+        http.get()
+                .uri("/api/projects")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("An access token is required");
     }
 
     @Test
     void a_valid_token_passes_the_security_check() {
-        assertThat(statusWith(accessToken(user))).isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.SERVICE_UNAVAILABLE)
+        assertThat(statusWith(accessToken(user)))
+                .isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.SERVICE_UNAVAILABLE)
                 .isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
     void every_tampered_token_is_a_401_problem() {
-        for (TokenForge.Attack attack : TokenForge.attacks(TestJwks.keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
-            http.get().uri("/api/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + attack.token()).exchange()
-                    .expectStatus().value(status -> assertThat(status).as(attack.flaw()).isEqualTo(401))
-                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (TokenForge.Attack attack :
+                TokenForge.attacks(TestJwks.keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
+            http.get()
+                    .uri("/api/projects")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + attack.token())
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).as(attack.flaw()).isEqualTo(401))
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 
     @Test
     void tokens_of_a_newly_published_key_work_without_a_restart_and_a_removed_key_stops_working() {
         KeyPair newKeys = RsaKeyFiles.generate();
-        String newToken = TokenForge.valid(TestJwks.keyId(newKeys), user, ISSUER, AUDIENCE).signedWith(newKeys.getPrivate());
+        String newToken = TokenForge.valid(TestJwks.keyId(newKeys), user, ISSUER, AUDIENCE)
+                .signedWith(newKeys.getPrivate());
         String oldToken = accessToken(user);
         assertThat(statusWith(newToken)).isEqualTo(HttpStatus.UNAUTHORIZED);
 
@@ -82,19 +98,33 @@ class AccessTokenIT extends ProjectsServiceIT {
     @Test
     void when_the_keys_cannot_be_fetched_a_token_is_answered_503_not_500() {
         KeyPair unknownYet = RsaKeyFiles.generate();
-        String token = TokenForge.valid(TestJwks.keyId(unknownYet), user, ISSUER, AUDIENCE).signedWith(unknownYet.getPrivate());
+        String token = TokenForge.valid(TestJwks.keyId(unknownYet), user, ISSUER, AUDIENCE)
+                .signedWith(unknownYet.getPrivate());
         JWKS.failing(true);
 
-        await().atMost(KEY_CHANGE_BOUND).untilAsserted(() ->
-                http.get().uri("/api/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                        .expectStatus().isEqualTo(503)
-                        .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .expectBody().jsonPath("$.detail").isEqualTo("Access tokens cannot be checked right now"));
+        await().atMost(KEY_CHANGE_BOUND)
+                .untilAsserted(() -> http.get()
+                        .uri("/api/projects")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(503)
+                        .expectHeader()
+                        .exists(HttpHeaders.RETRY_AFTER)
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody()
+                        .jsonPath("$.detail")
+                        .isEqualTo("Access tokens cannot be checked right now"));
     }
 
     private HttpStatus statusWith(String token) {
-        return HttpStatus.valueOf(http.get().uri("/api/projects").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange().returnResult(Void.class).getStatus().value());
+        return HttpStatus.valueOf(http.get()
+                .uri("/api/projects")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .returnResult(Void.class)
+                .getStatus()
+                .value());
     }
 }

@@ -22,6 +22,7 @@ class ConcurrentWritesIT extends ProjectsServiceIT {
     WebTestClient http;
 
     private final String token = accessToken(UUID.randomUUID().toString());
+
     private ProjectsClient user() {
         return new ProjectsClient(http, token);
     }
@@ -31,15 +32,21 @@ class ConcurrentWritesIT extends ProjectsServiceIT {
         String project = user().createProject("Busy project");
 
         List<HttpStatus> answers = Flux.range(1, 50)
-                .flatMap(i -> Mono.fromCallable(() -> status(user().post(project + "/tasks", Map.of("name", "Task number " + i))))
-                        .subscribeOn(Schedulers.boundedElastic()), 50)
-                .collectList().block();
+                .flatMap(
+                        i -> Mono.fromCallable(() ->
+                                        status(user().post(project + "/tasks", Map.of("name", "Task number " + i))))
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        50)
+                .collectList()
+                .block();
 
         assertThat(answers).hasSize(50).containsOnly(HttpStatus.SEE_OTHER);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> tasks = (List<Map<String, Object>>) user().json(project + "/tasks").get("tasks");
-        assertThat(tasks).extracting(task -> task.get("number")).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 50).boxed().toList());
+        List<Map<String, Object>> tasks =
+                (List<Map<String, Object>>) user().json(project + "/tasks").get("tasks");
+        assertThat(tasks)
+                .extracting(task -> task.get("number"))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
         assertThat(tasks).extracting(task -> task.get("name")).doesNotHaveDuplicates();
     }
 
@@ -49,7 +56,8 @@ class ConcurrentWritesIT extends ProjectsServiceIT {
             String project = user().createProject("Before " + round);
             String task = user().addTask(project, "Clean the house");
 
-            Mono<HttpStatus> rename = Mono.fromCallable(() -> status(user().put(project, Map.of("name", "After the rename"))))
+            Mono<HttpStatus> rename = Mono.fromCallable(
+                            () -> status(user().put(project, Map.of("name", "After the rename"))))
                     .subscribeOn(Schedulers.boundedElastic());
             Mono<HttpStatus> complete = Mono.fromCallable(() -> status(user().put(task + "/complete")))
                     .subscribeOn(Schedulers.boundedElastic());

@@ -29,8 +29,10 @@ class ProjectsApiIT extends ProjectsServiceIT {
         String project = user.createProject("  Household  ");
 
         assertThat(project).matches("/api/projects/[0-9a-f-]{36}");
-        assertThat(user.json(project)).containsEntry("id", project.substring("/api/projects/".length()))
-                .containsEntry("name", "Household").containsEntry("archived", false)
+        assertThat(user.json(project))
+                .containsEntry("id", project.substring("/api/projects/".length()))
+                .containsEntry("name", "Household")
+                .containsEntry("archived", false)
                 .containsEntry("maxIncompleteTasks", null);
     }
 
@@ -55,11 +57,20 @@ class ProjectsApiIT extends ProjectsServiceIT {
     @Test
     void bad_paging_is_a_422_naming_the_parameter() {
         ProjectsClient user = user();
-        user.get("/api/projects?limit=0").expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].field").isEqualTo("limit");
+        user.get("/api/projects?limit=0")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
         user.get("/api/projects?limit=501").expectStatus().isEqualTo(422);
         user.get("/api/projects?limit=ten").expectStatus().isEqualTo(422);
-        user.get("/api/projects?after=not-an-id").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("after");
+        user.get("/api/projects?after=not-an-id")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("after");
         user.get("/api/projects?after=" + UUID.randomUUID()).expectStatus().isEqualTo(422);
     }
 
@@ -68,8 +79,13 @@ class ProjectsApiIT extends ProjectsServiceIT {
         ProjectsClient user = user();
         String project = user.createProject("Household");
 
-        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2)).expectStatus().isSeeOther()
-                .expectHeader().location(project).expectBody().isEmpty();
+        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2))
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location(project)
+                .expectBody()
+                .isEmpty();
 
         assertThat(user.json(project)).containsEntry("name", "Home").containsEntry("maxIncompleteTasks", 2);
     }
@@ -78,7 +94,9 @@ class ProjectsApiIT extends ProjectsServiceIT {
     void leaving_out_the_limit_removes_it() {
         ProjectsClient user = user();
         String project = user.createProject("Household");
-        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2)).expectStatus().isSeeOther();
+        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2))
+                .expectStatus()
+                .isSeeOther();
 
         user.put(project, Map.of("name", "Home")).expectStatus().isSeeOther();
 
@@ -90,18 +108,35 @@ class ProjectsApiIT extends ProjectsServiceIT {
         ProjectsClient user = user();
         String project = user.createProject("Household");
 
-        user.post("/api/projects", Map.of("name", "abc")).expectStatus().isEqualTo(422)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
-        user.post("/api/projects", Map.of("name", "x".repeat(33))).expectStatus().isEqualTo(422);
+        user.post("/api/projects", Map.of("name", "abc"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
+        user.post("/api/projects", Map.of("name", "x".repeat(33)))
+                .expectStatus()
+                .isEqualTo(422);
         user.post("/api/projects", Map.of()).expectStatus().isEqualTo(422);
         user.post("/api/projects", "{\"name\": ").expectStatus().isEqualTo(422);
-        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", "two")).expectStatus().isEqualTo(422);
-        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", -1)).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("maxIncompleteTasks");
+        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", "two"))
+                .expectStatus()
+                .isEqualTo(422);
+        user.put(project, Map.of("name", "Home", "maxIncompleteTasks", -1))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("maxIncompleteTasks");
         user.post(project + "/tasks", Map.of("name", " ab ")).expectStatus().isEqualTo(422);
-        user.post("/api/projects", Map.of("name", "ab\u0000cd")).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
+        user.post("/api/projects", Map.of("name", "ab\u0000cd"))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must not contain control characters");
         user.post("/api/projects", "null").expectStatus().isEqualTo(422);
 
         assertThat(user.json(project)).containsEntry("name", "Household");
@@ -114,10 +149,18 @@ class ProjectsApiIT extends ProjectsServiceIT {
         ProjectsClient user = user();
         String project = user.createProject("Household");
 
-        user.get("/api/projects/not-a-uuid").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
-        user.get(project + "/tasks/0").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("number");
+        user.get("/api/projects/not-a-uuid")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("id");
+        user.get(project + "/tasks/0")
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("number");
         user.get(project + "/tasks/one").expectStatus().isEqualTo(422);
         user.put(project + "/tasks/-1/complete").expectStatus().isEqualTo(422);
     }
@@ -135,7 +178,9 @@ class ProjectsApiIT extends ProjectsServiceIT {
             other.get(path + "/tasks").expectStatus().isNotFound();
             other.get(path + "/tasks/1").expectStatus().isNotFound();
             other.put(path, Map.of("name", "Stolen")).expectStatus().isNotFound();
-            other.post(path + "/tasks", Map.of("name", "Sneaked in")).expectStatus().isNotFound();
+            other.post(path + "/tasks", Map.of("name", "Sneaked in"))
+                    .expectStatus()
+                    .isNotFound();
             other.put(path + "/tasks/1/complete").expectStatus().isNotFound();
             other.put(path + "/tasks/1/incomplete").expectStatus().isNotFound();
             other.put(path + "/archive").expectStatus().isNotFound();
@@ -155,7 +200,9 @@ class ProjectsApiIT extends ProjectsServiceIT {
         assertThat(user.addTask(project, "Do the dishes")).isEqualTo(project + "/tasks/2");
 
         assertThat(taskNames(user.json(project + "/tasks"))).containsExactly("Clean the house", "Do the dishes");
-        assertThat(user.json(project + "/tasks/2")).containsEntry("number", 2).containsEntry("name", "Do the dishes")
+        assertThat(user.json(project + "/tasks/2"))
+                .containsEntry("number", 2)
+                .containsEntry("name", "Do the dishes")
                 .containsEntry("completedAt", null);
         user.get(project + "/tasks/3").expectStatus().isNotFound();
     }
@@ -173,7 +220,11 @@ class ProjectsApiIT extends ProjectsServiceIT {
         assertThat(Instant.parse(completedAt)).isBefore(Instant.now());
         assertThat(user.json(task)).containsEntry("completedAt", completedAt);
 
-        user.put(task + "/incomplete").expectStatus().isSeeOther().expectHeader().location(task);
+        user.put(task + "/incomplete")
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location(task);
         user.put(task + "/incomplete").expectStatus().isSeeOther();
         assertThat(user.json(task)).containsEntry("completedAt", null);
         user.put(task.replaceAll("/1$", "/9") + "/complete").expectStatus().isNotFound();
@@ -183,11 +234,17 @@ class ProjectsApiIT extends ProjectsServiceIT {
     void the_incomplete_task_limit_is_a_409_on_add_and_on_incomplete() {
         ProjectsClient user = user();
         String project = user.createProject("Focused");
-        user.put(project, Map.of("name", "Focused", "maxIncompleteTasks", 1)).expectStatus().isSeeOther();
+        user.put(project, Map.of("name", "Focused", "maxIncompleteTasks", 1))
+                .expectStatus()
+                .isSeeOther();
         String first = user.addTask(project, "First thing");
 
-        user.post(project + "/tasks", Map.of("name", "Second thing")).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").isEqualTo("Project already has the maximum of 1 incomplete tasks");
+        user.post(project + "/tasks", Map.of("name", "Second thing"))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Project already has the maximum of 1 incomplete tasks");
         user.put(first + "/complete").expectStatus().isSeeOther();
         user.addTask(project, "Second thing");
         user.put(first + "/incomplete").expectStatus().isEqualTo(409);
@@ -202,8 +259,12 @@ class ProjectsApiIT extends ProjectsServiceIT {
         String task = user.addTask(project, "Clean the house");
         user.addTask(project, "Do the dishes");
 
-        user.put(project + "/archive").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").isEqualTo("Project has 2 incomplete tasks");
+        user.put(project + "/archive")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("Project has 2 incomplete tasks");
         user.put(task + "/complete").expectStatus().isSeeOther();
         user.put(project + "/tasks/2/complete").expectStatus().isSeeOther();
         user.put(project + "/archive").expectStatus().isNoContent();
@@ -236,8 +297,12 @@ class ProjectsApiIT extends ProjectsServiceIT {
         String project = user.createProject("Clean the house");
         user.put(user.addTask(project, "Vacuum") + "/complete").expectStatus().isSeeOther();
 
-        user.delete(project).expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("not archived"));
+        user.delete(project)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("not archived"));
         user.put(project + "/archive").expectStatus().isNoContent();
         user.delete(project).expectStatus().isNoContent();
 
@@ -253,23 +318,36 @@ class ProjectsApiIT extends ProjectsServiceIT {
     void every_endpoint_needs_a_token() {
         String project = "/api/projects/" + UUID.randomUUID();
         for (WebTestClient.RequestHeadersSpec<?> request : List.<WebTestClient.RequestHeadersSpec<?>>of(
-                http.get().uri("/api/projects"), http.post().uri("/api/projects"), http.get().uri(project),
-                http.put().uri(project), http.delete().uri(project), http.put().uri(project + "/archive"),
-                http.put().uri(project + "/unarchive"), http.get().uri(project + "/tasks"),
-                http.post().uri(project + "/tasks"), http.get().uri(project + "/tasks/1"),
-                http.put().uri(project + "/tasks/1/complete"), http.put().uri(project + "/tasks/1/incomplete"))) {
-            request.exchange().expectStatus().isUnauthorized().expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                http.get().uri("/api/projects"),
+                http.post().uri("/api/projects"),
+                http.get().uri(project),
+                http.put().uri(project),
+                http.delete().uri(project),
+                http.put().uri(project + "/archive"),
+                http.put().uri(project + "/unarchive"),
+                http.get().uri(project + "/tasks"),
+                http.post().uri(project + "/tasks"),
+                http.get().uri(project + "/tasks/1"),
+                http.put().uri(project + "/tasks/1/complete"),
+                http.put().uri(project + "/tasks/1/incomplete"))) {
+            request.exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> names(Map<String, Object> page) {
-        return ((List<Map<String, Object>>) page.get("projects")).stream().map(p -> p.get("name").toString()).toList();
+        return ((List<Map<String, Object>>) page.get("projects"))
+                .stream().map(p -> p.get("name").toString()).toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> taskNames(Map<String, Object> tasks) {
-        return ((List<Map<String, Object>>) tasks.get("tasks")).stream().map(t -> t.get("name").toString()).toList();
+        return ((List<Map<String, Object>>) tasks.get("tasks"))
+                .stream().map(t -> t.get("name").toString()).toList();
     }
 
     private static String idOf(String path) {

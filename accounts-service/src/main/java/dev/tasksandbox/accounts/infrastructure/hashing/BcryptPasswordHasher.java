@@ -32,12 +32,14 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
 
     @Override
     public Mono<PasswordHash> hash(Password password) {
-        return Mono.fromCallable(() -> new PasswordHash(encoder.encode(password.value()))).subscribeOn(hashing);
+        return Mono.fromCallable(() -> new PasswordHash(encoder.encode(password.value())))
+                .subscribeOn(hashing);
     }
 
     @Override
     public Mono<Boolean> matches(Password password, PasswordHash hash) {
-        return Mono.fromCallable(() -> encoder.matches(password.value(), hash.value())).subscribeOn(hashing);
+        return Mono.fromCallable(() -> encoder.matches(password.value(), hash.value()))
+                .subscribeOn(hashing);
     }
 
     @Override

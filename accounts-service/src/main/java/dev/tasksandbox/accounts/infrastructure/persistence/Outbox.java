@@ -32,15 +32,18 @@ class Outbox {
         if (!(event instanceof UserAccountCreated created)) {
             return Mono.error(new IllegalArgumentException("No integration event for " + event.getClass()));
         }
-        return TraceContext.current().flatMap(trace -> database.sql("""
+        return TraceContext.current()
+                .flatMap(trace -> database.sql("""
                         INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, traceparent)
                         VALUES (:id, 'user', :aggregateId, :type, :payload, :traceparent)""")
-                .bind("id", created.eventId())
-                .bind("aggregateId", created.userId().toString())
-                .bind("type", UserAccountCreated.TYPE)
-                .bind("payload", json.writeValueAsString(created))
-                .bind("traceparent", trace.value())
-                .then())
-                .then(database.sql("DELETE FROM outbox WHERE id = :id").bind("id", created.eventId()).then());
+                        .bind("id", created.eventId())
+                        .bind("aggregateId", created.userId().toString())
+                        .bind("type", UserAccountCreated.TYPE)
+                        .bind("payload", json.writeValueAsString(created))
+                        .bind("traceparent", trace.value())
+                        .then())
+                .then(database.sql("DELETE FROM outbox WHERE id = :id")
+                        .bind("id", created.eventId())
+                        .then());
     }
 }

@@ -80,7 +80,8 @@ class R2dbcRefreshTokens implements RefreshTokens {
 
     @Override
     public Mono<Void> revokeFamily(UUID family, Instant at) {
-        return database.sql("UPDATE refresh_token_families SET revoked_at = :at WHERE id = :family AND revoked_at IS NULL")
+        return database.sql(
+                        "UPDATE refresh_token_families SET revoked_at = :at WHERE id = :family AND revoked_at IS NULL")
                 .bind("at", at)
                 .bind("family", family)
                 .then();

@@ -65,7 +65,9 @@ class R2dbcUsers implements Users {
     }
 
     private static User toUser(Readable row) {
-        return User.restore(new UserId(row.get("id", UUID.class)), new EmailAddress(row.get("email", String.class)),
+        return User.restore(
+                new UserId(row.get("id", UUID.class)),
+                new EmailAddress(row.get("email", String.class)),
                 new PasswordHash(row.get("password_hash", String.class)),
                 row.get("created_at", OffsetDateTime.class).toInstant());
     }
@@ -80,8 +82,10 @@ class R2dbcUsers implements Users {
                 .bind("passwordHash", user.passwordHash().value())
                 .bind("createdAt", user.createdAt())
                 .then();
-        Mono<Void> publishEvents = Flux.fromIterable(user.takeEvents()).concatMap(outbox::append).then();
-        return insertUser.then(publishEvents)
+        Mono<Void> publishEvents =
+                Flux.fromIterable(user.takeEvents()).concatMap(outbox::append).then();
+        return insertUser
+                .then(publishEvents)
                 .as(transaction::transactional)
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new EmailAlreadyTaken(user.email()));
     }

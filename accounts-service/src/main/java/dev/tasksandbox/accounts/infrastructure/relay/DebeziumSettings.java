@@ -12,8 +12,7 @@ final class DebeziumSettings {
 
     static final String TOPIC_PREFIX = "accounts";
 
-    private DebeziumSettings() {
-    }
+    private DebeziumSettings() {}
 
     static Properties of(RelayProperties relay) {
         RelayProperties.Database db = relay.database();
@@ -33,7 +32,8 @@ final class DebeziumSettings {
         p.setProperty("publication.name", relay.publication());
         // While another instance holds the slot, keep asking for it, cheaply, for as long as this one lives.
         p.setProperty("slot.max.retries", Integer.toString(Integer.MAX_VALUE));
-        p.setProperty("slot.retry.delay.ms", Long.toString(relay.restartBackoff().toMillis()));
+        p.setProperty(
+                "slot.retry.delay.ms", Long.toString(relay.restartBackoff().toMillis()));
         // The migration creates the publication (inserts only); the relay must not widen it.
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("table.include.list", "public.outbox");
@@ -44,8 +44,10 @@ final class DebeziumSettings {
 
         // A logical message written into this database's WAL lets the slot's position advance while no user
         // registers; otherwise the slot would hold back WAL produced by the rest of the server.
-        p.setProperty("heartbeat.interval.ms", Long.toString(relay.heartbeatInterval().toMillis()));
-        p.setProperty("heartbeat.action.query",
+        p.setProperty(
+                "heartbeat.interval.ms", Long.toString(relay.heartbeatInterval().toMillis()));
+        p.setProperty(
+                "heartbeat.action.query",
                 "SELECT pg_logical_emit_message(false, 'accounts-relay-heartbeat', now()::varchar)");
 
         // Offsets live in the accounts database, so whichever instance holds the slot resumes where the last stopped.
@@ -54,13 +56,16 @@ final class DebeziumSettings {
         p.setProperty("offset.storage.jdbc.connection.user", db.user());
         p.setProperty("offset.storage.jdbc.connection.password", db.password());
         p.setProperty("offset.storage.jdbc.table.name", "relay_offsets");
-        p.setProperty("offset.flush.interval.ms", Long.toString(relay.offsetFlushInterval().toMillis()));
+        p.setProperty(
+                "offset.flush.interval.ms",
+                Long.toString(relay.offsetFlushInterval().toMillis()));
 
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", EventRouter.class.getName());
         p.setProperty("transforms.outbox.route.topic.replacement", UserAccountCreated.TOPIC);
         p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
-        p.setProperty("transforms.outbox.table.fields.additional.placement",
+        p.setProperty(
+                "transforms.outbox.table.fields.additional.placement",
                 "type:header:type,traceparent:header:" + TraceParent.HEADER);
         p.setProperty("transforms.outbox.table.expand.json.payload", "false");
         // Without this, four __debezium.context.* headers would be added to every event.

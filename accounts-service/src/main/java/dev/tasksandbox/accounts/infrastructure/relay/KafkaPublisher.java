@@ -43,21 +43,30 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
     }
 
     KafkaPublisher(String bootstrapServers, BatchPublished published) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "accounts-outbox-relay",
-                // Idempotence with acks=all: a retried send is written once, and in order per user.
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "accounts-outbox-relay",
+                        // Idempotence with acks=all: a retried send is written once, and in order per user.
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        30_000),
+                new StringSerializer(),
+                new StringSerializer());
         this.published = published;
     }
 
     @Override
-    public void handleBatch(List<RecordChangeEvent<SourceRecord>> batch,
-                            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+    public void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> batch,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
         List<Instant> commitTimes = new ArrayList<>(batch.size());
@@ -95,8 +104,8 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
     }
 
     private static ProducerRecord<String, String> toKafka(SourceRecord record) {
-        ProducerRecord<String, String> message = new ProducerRecord<>(
-                record.topic(), String.valueOf(record.key()), String.valueOf(record.value()));
+        ProducerRecord<String, String> message =
+                new ProducerRecord<>(record.topic(), String.valueOf(record.key()), String.valueOf(record.value()));
         for (Header header : record.headers()) {
             if (header.value() != null) {
                 message.headers().add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
 package dev.tasksandbox.accounts.infrastructure.relay;
 
 import dev.tasksandbox.kernel.UserAccountCreated;
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
-import io.debezium.embedded.Connect;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,9 +75,13 @@ public final class OutboxRelay implements SmartLifecycle {
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(10)) // a backlog shows as what it is, not as 30 s
                 .register(meters);
-        TimeGauge.builder("outbox.relay.silence", this, TimeUnit.MILLISECONDS,
+        TimeGauge.builder(
+                        "outbox.relay.silence",
+                        this,
+                        TimeUnit.MILLISECONDS,
                         relay -> relay.silence().toMillis())
-                .description("Time since the relay last received a batch from the replication slot, heartbeats included")
+                .description(
+                        "Time since the relay last received a batch from the replication slot, heartbeats included")
                 .register(meters);
     }
 
@@ -90,7 +94,9 @@ public final class OutboxRelay implements SmartLifecycle {
      * intervals. A standby receives nothing.
      */
     public boolean isStreaming() {
-        return Duration.between(lastBatchAt, Instant.now()).compareTo(properties.heartbeatInterval().multipliedBy(2)) < 0;
+        return Duration.between(lastBatchAt, Instant.now())
+                        .compareTo(properties.heartbeatInterval().multipliedBy(2))
+                < 0;
     }
 
     /** Time since the engine last received a batch, or since the relay started when it has received none. */
@@ -185,9 +191,16 @@ public final class OutboxRelay implements SmartLifecycle {
             return;
         }
         lastError = message;
-        log.warn("Relay stopped (success={}): {}; restarting in {}", success, message, properties.restartBackoff(), error);
-        supervisor.schedule(() -> engineThread.execute(this::runEngine),
-                properties.restartBackoff().toMillis(), TimeUnit.MILLISECONDS);
+        log.warn(
+                "Relay stopped (success={}): {}; restarting in {}",
+                success,
+                message,
+                properties.restartBackoff(),
+                error);
+        supervisor.schedule(
+                () -> engineThread.execute(this::runEngine),
+                properties.restartBackoff().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void ensureTopicExists() {
@@ -196,8 +209,10 @@ public final class OutboxRelay implements SmartLifecycle {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         try (Admin admin = Admin.create(config)) {
-            admin.createTopics(List.of(new NewTopic(UserAccountCreated.TOPIC, properties.topicPartitions(), (short) -1)))
-                    .all().get(15, TimeUnit.SECONDS);
+            admin.createTopics(
+                            List.of(new NewTopic(UserAccountCreated.TOPIC, properties.topicPartitions(), (short) -1)))
+                    .all()
+                    .get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("Could not create topic " + UserAccountCreated.TOPIC, e.getCause());

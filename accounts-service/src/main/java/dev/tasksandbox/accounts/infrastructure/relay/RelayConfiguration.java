@@ -3,9 +3,9 @@ package dev.tasksandbox.accounts.infrastructure.relay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("accounts.relay.enabled")
@@ -17,7 +17,8 @@ class RelayConfiguration {
     }
 
     @Bean
-    ReactiveHealthIndicator relayHealthIndicator(OutboxRelay relay, DatabaseClient database, RelayProperties properties) {
+    ReactiveHealthIndicator relayHealthIndicator(
+            OutboxRelay relay, DatabaseClient database, RelayProperties properties) {
         return new RelayHealth(relay, database, properties.slotName());
     }
 }

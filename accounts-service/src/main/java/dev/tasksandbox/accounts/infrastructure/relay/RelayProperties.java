@@ -37,6 +37,5 @@ public record RelayProperties(
         }
     }
 
-    public record Kafka(String bootstrapServers) {
-    }
+    public record Kafka(String bootstrapServers) {}
 }

@@ -34,10 +34,14 @@ final class JjwtAccessTokenIssuer implements AccessTokenIssuer {
     private AccessToken sign(UserId user) {
         Instant now = clock.instant();
         String token = Jwts.builder()
-                .header().keyId(keys.signingKeyId()).and()
+                .header()
+                .keyId(keys.signingKeyId())
+                .and()
                 .subject(user.toString())
                 .issuer(properties.issuer())
-                .audience().add(properties.audience()).and()
+                .audience()
+                .add(properties.audience())
+                .and()
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(properties.accessTokenLifetime())))
                 .signWith(keys.signingKey(), Jwts.SIG.RS256)

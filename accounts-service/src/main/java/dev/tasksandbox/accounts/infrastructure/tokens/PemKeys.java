@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 /** Reads RSA keys in the PEM forms OpenSSL writes: PKCS#8 private keys and X.509 public keys. */
 final class PemKeys {
 
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+    private static final Pattern BLOCK =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     static RSAPrivateCrtKey privateKey(String pem) {
         try {

@@ -42,7 +42,8 @@ public final class SigningKeys implements PublicKeys {
         List<JWK> keys = new ArrayList<>();
         RSAKey signing = jwk(PemKeys.publicKeyOf(signingKey));
         keys.add(signing);
-        verificationKeys.stream().map(SigningKeys::jwk)
+        verificationKeys.stream()
+                .map(SigningKeys::jwk)
                 .filter(key -> !key.getKeyID().equals(signing.getKeyID()))
                 .forEach(keys::add);
         this.signingKeyId = signing.getKeyID();
@@ -99,8 +100,11 @@ public final class SigningKeys implements PublicKeys {
 
     private static RSAKey jwk(RSAPublicKey key) {
         try {
-            return new RSAKey.Builder(key).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint().build();
+            return new RSAKey.Builder(key)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint()
+                    .build();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot compute the key's thumbprint", e);
         }

@@ -33,14 +33,18 @@ class TokenConfiguration {
     /** accounts checks its own tokens with the keys it publishes, in memory: no HTTP round trip to itself. */
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties properties) {
-        return AccessTokens.decoder(token -> Flux.fromIterable(keys.publicKeys().getKeys()),
+        return AccessTokens.decoder(
+                token -> Flux.fromIterable(keys.publicKeys().getKeys()),
                 new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
     }
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ApiSecurity.filterChain(http, decoder, new OrServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login"),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json")));
+        return ApiSecurity.filterChain(
+                http,
+                decoder,
+                new OrServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login"),
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json")));
     }
 }

@@ -28,9 +28,11 @@ class R2dbcProjectQueries implements ProjectQueries {
 
     @Override
     public Mono<ProjectPage> projects(UserId owner, int limit, ProjectId after) {
-        Mono<Long> start = after == null ? Mono.just(0L) : positionOf(owner, after)
-                .switchIfEmpty(Mono.error(() -> new InvalidInput(List.of(
-                        new InvalidInput.FieldError("after", "must be the id of one of your projects")))));
+        Mono<Long> start = after == null
+                ? Mono.just(0L)
+                : positionOf(owner, after)
+                        .switchIfEmpty(Mono.error(() -> new InvalidInput(List.of(
+                                new InvalidInput.FieldError("after", "must be the id of one of your projects")))));
         return start.flatMap(position -> database.sql("""
                                 SELECT id, name, archived FROM projects
                                 WHERE owner_id = :owner AND position > :position
@@ -39,22 +41,29 @@ class R2dbcProjectQueries implements ProjectQueries {
                         .bind("position", position)
                         // One more than asked tells whether there is a next page.
                         .bind("limit", limit + 1)
-                        .map(row -> new ProjectSummary(row.get("id", UUID.class).toString(), row.get("name", String.class),
+                        .map(row -> new ProjectSummary(
+                                row.get("id", UUID.class).toString(),
+                                row.get("name", String.class),
                                 row.get("archived", Boolean.class)))
                         .all()
                         .collectList())
                 .map(rows -> rows.size() > limit
-                        ? new ProjectPage(rows.subList(0, limit), rows.get(limit - 1).id())
+                        ? new ProjectPage(
+                                rows.subList(0, limit), rows.get(limit - 1).id())
                         : new ProjectPage(rows, null));
     }
 
     @Override
     public Mono<ProjectDetails> project(UserId owner, ProjectId id) {
-        return database.sql("SELECT name, archived, max_incomplete_tasks FROM projects WHERE id = :id AND owner_id = :owner")
+        return database.sql(
+                        "SELECT name, archived, max_incomplete_tasks FROM projects WHERE id = :id AND owner_id = :owner")
                 .bind("id", id.value())
                 .bind("owner", owner.value())
-                .map(row -> new ProjectDetails(id.toString(), row.get("name", String.class),
-                        row.get("archived", Boolean.class), row.get("max_incomplete_tasks", Integer.class)))
+                .map(row -> new ProjectDetails(
+                        id.toString(),
+                        row.get("name", String.class),
+                        row.get("archived", Boolean.class),
+                        row.get("max_incomplete_tasks", Integer.class)))
                 .one();
     }
 
@@ -70,7 +79,8 @@ class R2dbcProjectQueries implements ProjectQueries {
                         WHERE p.id = :id AND p.owner_id = :owner ORDER BY t.number""")
                 .bind("id", id.value())
                 .bind("owner", owner.value())
-                .map(row -> row.get("number", Integer.class) == null ? Optional.<TaskView>empty() : Optional.of(task(row)))
+                .map(row ->
+                        row.get("number", Integer.class) == null ? Optional.<TaskView>empty() : Optional.of(task(row)))
                 .all()
                 .collectList()
                 .filter(rows -> !rows.isEmpty())
@@ -98,7 +108,9 @@ class R2dbcProjectQueries implements ProjectQueries {
     }
 
     private static TaskView task(Readable row) {
-        return new TaskView(row.get("number", Integer.class), row.get("name", String.class),
+        return new TaskView(
+                row.get("number", Integer.class),
+                row.get("name", String.class),
                 SqlValues.instant(row, "completed_at"));
     }
 }

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
-
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,7 +30,8 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcProjects implements Projects {
 
-    private static final String TASK_ROWS = "unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])";
+    private static final String TASK_ROWS =
+            "unnest(:numbers::integer[], :names::varchar[], :completions::timestamptz[])";
     /** The tasks the aggregate changed are written; unchanged rows are left alone. */
     private static final String UPDATE_CHANGED_TASKS = """
             ON CONFLICT (project_id, number)
@@ -63,11 +63,13 @@ class R2dbcProjects implements Projects {
                 first_delivery AS (
                     INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
                 """;
-        GenericExecuteSpec insert = write(project, recordCause + """
+        GenericExecuteSpec insert = write(
+                        project,
+                        recordCause + """
                 project AS (
                     INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
-                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0"""
-                + (cause == null ? "" : " FROM first_delivery") + " RETURNING id)", "")
+                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0""" + (cause == null ? "" : " FROM first_delivery") + " RETURNING id)",
+                        "")
                 .bind("owner", project.owner().value());
         return rowsWritten(cause == null ? insert : insert.bind("cause", cause));
     }
@@ -86,8 +88,14 @@ class R2dbcProjects implements Projects {
                 .all()
                 .collectList()
                 .filter(rows -> !rows.isEmpty())
-                .map(rows -> rows.get(0).project().toProject(id, owner,
-                        rows.stream().flatMap(row -> row.task().stream()).toList()));
+                .map(rows -> rows.get(0)
+                        .project()
+                        .toProject(
+                                id,
+                                owner,
+                                rows.stream()
+                                        .flatMap(row -> row.task().stream())
+                                        .toList()));
     }
 
     @Override
@@ -96,8 +104,7 @@ class R2dbcProjects implements Projects {
                 project AS (
                     UPDATE projects SET name = :name, archived = :archived, max_incomplete_tasks = :maxIncomplete,
                            last_task_number = :lastTaskNumber, version = version + 1
-                    WHERE id = :id AND version = :version RETURNING id)""", UPDATE_CHANGED_TASKS)
-                .bind("version", project.version());
+                    WHERE id = :id AND version = :version RETURNING id)""", UPDATE_CHANGED_TASKS).bind("version", project.version());
         return rowsWritten(update)
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(new StaleProject()));
     }
@@ -108,7 +115,8 @@ class R2dbcProjects implements Projects {
         return database.sql("DELETE FROM projects WHERE id = :id AND version = :version")
                 .bind("id", project.id().value())
                 .bind("version", project.version())
-                .fetch().rowsUpdated()
+                .fetch()
+                .rowsUpdated()
                 .flatMap(deleted -> deleted == 1 ? Mono.<Void>empty() : Mono.error(new StaleProject()));
     }
 
@@ -119,22 +127,36 @@ class R2dbcProjects implements Projects {
      */
     private GenericExecuteSpec write(Project project, String projectRow, String onConflict) {
         List<Task> tasks = project.tasks();
-        String writeTasks = tasks.isEmpty() ? "" : ", written_tasks AS (INSERT INTO tasks (project_id, number, name, "
-                + "completed_at) SELECT project.id, task.* FROM project, " + TASK_ROWS + " AS task " + onConflict + ")";
-        GenericExecuteSpec write = database.sql("WITH " + projectRow + writeTasks
-                        + " SELECT count(*) AS written FROM project")
+        String writeTasks = tasks.isEmpty()
+                ? ""
+                : ", written_tasks AS (INSERT INTO tasks (project_id, number, name, "
+                        + "completed_at) SELECT project.id, task.* FROM project, " + TASK_ROWS + " AS task "
+                        + onConflict + ")";
+        GenericExecuteSpec write = database.sql(
+                        "WITH " + projectRow + writeTasks + " SELECT count(*) AS written FROM project")
                 .bind("id", project.id().value())
                 .bind("name", project.name().value())
                 .bind("archived", project.isArchived())
-                .bind("lastTaskNumber", project.lastTaskNumber().map(TaskNumber::value).orElse(0));
+                .bind(
+                        "lastTaskNumber",
+                        project.lastTaskNumber().map(TaskNumber::value).orElse(0));
         if (!tasks.isEmpty()) {
-            write = write.bind("numbers", tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new))
-                    .bind("names", tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
-                    .bind("completions", tasks.stream()
-                            .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
-                            .toArray(OffsetDateTime[]::new));
+            write = write.bind(
+                            "numbers",
+                            tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new))
+                    .bind(
+                            "names",
+                            tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
+                    .bind(
+                            "completions",
+                            tasks.stream()
+                                    .map(task -> task.completedAt()
+                                            .map(at -> at.atOffset(ZoneOffset.UTC))
+                                            .orElse(null))
+                                    .toArray(OffsetDateTime[]::new));
         }
-        return SqlValues.bindNullable(write, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class);
+        return SqlValues.bindNullable(
+                write, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class);
     }
 
     /** How many project rows the statement wrote, 0 or 1. */
@@ -147,9 +169,14 @@ class R2dbcProjects implements Projects {
 
         static LoadedRow of(Readable row) {
             Integer number = row.get("number", Integer.class);
-            return new LoadedRow(ProjectRow.of(row), number == null ? Optional.empty()
-                    : Optional.of(Task.restore(new TaskNumber(number), new TaskName(row.get("task_name", String.class)),
-                            SqlValues.instant(row, "completed_at"))));
+            return new LoadedRow(
+                    ProjectRow.of(row),
+                    number == null
+                            ? Optional.empty()
+                            : Optional.of(Task.restore(
+                                    new TaskNumber(number),
+                                    new TaskName(row.get("task_name", String.class)),
+                                    SqlValues.instant(row, "completed_at"))));
         }
     }
 
@@ -157,14 +184,24 @@ class R2dbcProjects implements Projects {
     private record ProjectRow(String name, boolean archived, Integer maxIncomplete, int lastTaskNumber, long version) {
 
         static ProjectRow of(Readable row) {
-            return new ProjectRow(row.get("name", String.class), row.get("archived", Boolean.class),
-                    row.get("max_incomplete_tasks", Integer.class), row.get("last_task_number", Integer.class),
+            return new ProjectRow(
+                    row.get("name", String.class),
+                    row.get("archived", Boolean.class),
+                    row.get("max_incomplete_tasks", Integer.class),
+                    row.get("last_task_number", Integer.class),
                     row.get("version", Long.class));
         }
 
         Project toProject(ProjectId id, UserId owner, List<Task> tasks) {
-            return Project.restore(id, owner, new ProjectName(name), archived, new IncompleteTaskLimit(maxIncomplete),
-                    tasks, lastTaskNumber == 0 ? null : new TaskNumber(lastTaskNumber), version);
+            return Project.restore(
+                    id,
+                    owner,
+                    new ProjectName(name),
+                    archived,
+                    new IncompleteTaskLimit(maxIncomplete),
+                    tasks,
+                    lastTaskNumber == 0 ? null : new TaskNumber(lastTaskNumber),
+                    version);
         }
     }
 }

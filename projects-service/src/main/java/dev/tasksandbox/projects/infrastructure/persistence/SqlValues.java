@@ -8,8 +8,7 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 /** Values that may be null, going into and coming out of SQL, in one place for the adapters of this package. */
 final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** Binds a value that may be null, which R2DBC needs to know the type of. */
     static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {

@@ -32,8 +32,7 @@ final class RemoteJwks {
     private static final Logger log = LoggerFactory.getLogger(RemoteJwks.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(3);
 
-    private record Fetched(JWKSet keys, Instant at) {
-    }
+    private record Fetched(JWKSet keys, Instant at) {}
 
     private final WebClient http;
     private final SecurityProperties properties;
@@ -82,8 +81,10 @@ final class RemoteJwks {
                 .timeout(FETCH_TIMEOUT)
                 .map(RemoteJwks::parse)
                 .doOnNext(keys -> fetched = new Fetched(keys, clock.instant()))
-                .onErrorMap(error -> !(error instanceof JwtException),
-                        error -> new JwtException("The signing keys could not be fetched from " + properties.jwksUri(), error))
+                .onErrorMap(
+                        error -> !(error instanceof JwtException),
+                        error -> new JwtException(
+                                "The signing keys could not be fetched from " + properties.jwksUri(), error))
                 .doFinally(signal -> inFlight.set(null))
                 .cache();
         Mono<JWKSet> shared = inFlight.compareAndExchange(null, fresh);

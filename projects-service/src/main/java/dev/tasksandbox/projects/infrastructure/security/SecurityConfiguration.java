@@ -25,8 +25,8 @@ class SecurityConfiguration {
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, Clock clock) {
         RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, clock);
-        return AccessTokens.decoder(jwks::keysFor,
-                new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
+        return AccessTokens.decoder(
+                jwks::keysFor, new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
     }
 
     @Bean

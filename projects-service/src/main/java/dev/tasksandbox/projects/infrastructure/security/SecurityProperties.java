@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                              key ids cannot turn this service into a flood against accounts
  */
 @ConfigurationProperties("projects.security")
-public record SecurityProperties(URI jwksUri, String issuer, String audience, Duration clockSkew, Duration jwksMaxAge,
-                                 Duration jwksMinRefreshInterval) {
-}
+public record SecurityProperties(
+        URI jwksUri,
+        String issuer,
+        String audience,
+        Duration clockSkew,
+        Duration jwksMaxAge,
+        Duration jwksMinRefreshInterval) {}

@@ -41,10 +41,10 @@ class AccountsJwksContractTest {
 
     @Pact(consumer = "projects-service")
     V4Pact publishedKeys(PactDslWithProvider accounts) {
-        return accounts
-                .given("accounts-service signs tokens")
+        return accounts.given("accounts-service signs tokens")
                 .uponReceiving("a request for the public signing keys")
-                .method("GET").path("/.well-known/jwks.json")
+                .method("GET")
+                .path("/.well-known/jwks.json")
                 .willRespondWith()
                 .status(200)
                 .matchHeader("Content-Type", "application/json.*", "application/json")
@@ -53,7 +53,8 @@ class AccountsJwksContractTest {
                         .stringValue("kty", "RSA")
                         .stringType("kid", KEY_ID)
                         .stringMatcher("n", BASE64URL, PUBLIC.getModulus().toString())
-                        .stringMatcher("e", BASE64URL, PUBLIC.getPublicExponent().toString())
+                        .stringMatcher(
+                                "e", BASE64URL, PUBLIC.getPublicExponent().toString())
                         .closeObject()
                         .closeArray())
                 .toPact(V4Pact.class);
@@ -61,8 +62,13 @@ class AccountsJwksContractTest {
 
     @Test
     void a_token_signed_with_a_published_key_is_accepted(MockServer accounts) {
-        SecurityProperties properties = new SecurityProperties(URI.create(accounts.getUrl() + "/.well-known/jwks.json"),
-                "issuer", "audience", Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(10));
+        SecurityProperties properties = new SecurityProperties(
+                URI.create(accounts.getUrl() + "/.well-known/jwks.json"),
+                "issuer",
+                "audience",
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10));
         RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, Clock.systemUTC());
         String user = UUID.randomUUID().toString();
 
