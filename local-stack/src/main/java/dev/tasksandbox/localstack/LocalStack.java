@@ -40,7 +40,7 @@ public final class LocalStack {
                         "local-stack-stop"));
 
         long begin = System.nanoTime();
-        String gatewayUrl = null;
+        String gatewayUrl;
         try {
             Infrastructure infrastructure = EmbeddedInfrastructure.start(
                     port("LOCAL_POSTGRES_PORT", 15432),
@@ -86,6 +86,7 @@ public final class LocalStack {
         } catch (RuntimeException e) {
             out.println("local-stack | start-up failed: " + e.getMessage());
             System.exit(1); // runs the shutdown hook, which stops whatever did start
+            return; // exit never returns, which the compiler cannot know
         }
         out.printf(
                 "local-stack | stack healthy after %.1f s; clients use %s. Press Ctrl-C to stop.%n",

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** One of the service jars, run as a child JVM and considered started when its readiness probe says UP. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

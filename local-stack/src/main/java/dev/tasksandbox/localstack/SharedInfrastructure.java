@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test fixture: one PostgreSQL and one Kafka per test JVM, started on first use and stopped when the JVM
@@ -13,15 +14,15 @@ import java.nio.file.Path;
  */
 public final class SharedInfrastructure {
 
-    private static Infrastructure instance;
-    private static Path dataDirectory;
+    private static @Nullable Infrastructure instance;
+    private static @Nullable Path dataDirectory;
 
     private SharedInfrastructure() {}
 
     public static synchronized Infrastructure get() {
         if (instance == null) {
-            instance = start();
-            Infrastructure started = instance;
+            Infrastructure started = start();
+            instance = started;
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {
@@ -33,7 +34,7 @@ public final class SharedInfrastructure {
         return instance;
     }
 
-    private static void deleteQuietly(Path directory) {
+    private static void deleteQuietly(@Nullable Path directory) {
         if (directory == null) {
             return;
         }

@@ -7,10 +7,12 @@ package dev.tasksandbox.kernel;
 public class InvalidValueException extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
-    public InvalidValueException(String field, String message) {
-        super(field + " " + message);
+    public InvalidValueException(String field, String reason) {
+        super(field + " " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     public String field() {
@@ -19,6 +21,6 @@ public class InvalidValueException extends IllegalArgumentException {
 
     /** The message without the field name, e.g. "must be at most 254 characters". */
     public String reason() {
-        return getMessage().substring(field.length() + 1);
+        return reason;
     }
 }

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A W3C trace-context {@code traceparent} (https://www.w3.org/TR/trace-context/#traceparent-header): it travels
@@ -30,7 +31,7 @@ public record TraceParent(String value) {
     }
 
     /** The given header when it is well formed; anything else is ignored, as the specification asks. */
-    public static Optional<TraceParent> parse(String header) {
+    public static Optional<TraceParent> parse(@Nullable String header) {
         return header != null && VALID.matcher(header).matches()
                 ? Optional.of(new TraceParent(header))
                 : Optional.empty();

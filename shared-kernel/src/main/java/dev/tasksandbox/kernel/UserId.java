@@ -14,7 +14,11 @@ public record UserId(UUID value) {
         return new UserId(UUID.randomUUID());
     }
 
-    /** @throws IllegalArgumentException when the text is not a UUID */
+    /**
+     * Reads a user id from its text form.
+     *
+     * @throws IllegalArgumentException when the text is not a UUID
+     */
     public static UserId parse(String text) {
         return new UserId(UUID.fromString(Objects.requireNonNull(text, "user id")));
     }

@@ -27,8 +27,22 @@ class FieldValidationTest {
     @Test
     void valid_fields_pass_through() {
         FieldValidation validation = new FieldValidation();
-        EmailAddress email = validation.check(() -> new EmailAddress("ada@example.com"));
+        FieldValidation.Checked<EmailAddress> email = validation.check(() -> new EmailAddress("ada@example.com"));
         validation.throwIfInvalid();
-        assertThat(email.value()).isEqualTo("ada@example.com");
+        assertThat(email.value().value()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void a_value_cannot_be_read_while_another_field_is_refused() {
+        FieldValidation validation = new FieldValidation();
+        FieldValidation.Checked<EmailAddress> email = validation.check(() -> new EmailAddress("ada@example.com"));
+        validation.check(() -> new EmailAddress("not an address"));
+
+        assertThatThrownBy(email::value)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(
+                                        new InvalidInput.FieldError("email", "must be a valid email address")));
     }
 }

@@ -24,6 +24,12 @@ final class AccountsClient {
         }
     }
 
+    /** Registers, and fails when the service does not answer 201. */
+    String registerOrFail(String baseUrl, String email) {
+        return register(baseUrl, email)
+                .orElseThrow(() -> new IllegalStateException("Registration of " + email + " was not answered 201"));
+    }
+
     /** The access token of a password-grant login; fails when the login does not answer 200. */
     String accessToken(String baseUrl, String email) {
         Api.Answer login = new Api(baseUrl)

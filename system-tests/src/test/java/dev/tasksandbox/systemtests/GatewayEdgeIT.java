@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -192,7 +193,8 @@ class GatewayEdgeIT {
                     .isEqualTo(401);
         }
 
-        Api.Answer refused = gateway.form("/api/users/login", "username=" + target.toUpperCase() + "&password=guess");
+        Api.Answer refused =
+                gateway.form("/api/users/login", "username=" + target.toUpperCase(Locale.ROOT) + "&password=guess");
 
         assertThat(refused.status()).as("the same username in another case").isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();

@@ -44,7 +44,7 @@ class LoginBenchmarkIT {
         double hashMillis = medianHashMillis(cost);
         try (ServiceProcess service = stack.startAccountsWithBcryptCost(cost)) {
             String email = "bench-" + UUID.randomUUID() + "@example.com";
-            accounts.register(service.baseUrl(), email).orElseThrow();
+            accounts.registerOrFail(service.baseUrl(), email);
             String token = accounts.accessToken(service.baseUrl(), email);
             accounts.accessToken(service.baseUrl(), email); // warm the login path once
 

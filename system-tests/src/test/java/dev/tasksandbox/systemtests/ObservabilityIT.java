@@ -85,13 +85,13 @@ class ObservabilityIT {
         assertThat(lagSeconds / lagged)
                 .as("mean relay lag, from commit to Kafka's acknowledgement, in seconds")
                 .isGreaterThan(0)
-                .isLessThan(EVENT_BOUND.toSeconds());
+                .isLessThan((double) EVENT_BOUND.toSeconds());
         assertThat(accountsAfter.sum("outbox_relay_lag_seconds_bucket", "le=\"+Inf\""))
                 .as("a histogram")
                 .isEqualTo(accountsAfter.sum("outbox_relay_lag_seconds_count"));
         assertThat(accountsAfter.sum("outbox_relay_silence_seconds"))
                 .as("heartbeats reach the active relay")
-                .isLessThan(EVENT_BOUND.toSeconds());
+                .isLessThan((double) EVENT_BOUND.toSeconds());
         assertThat(accountsAfter.sum("http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""))
                 .isGreaterThan(accountsBefore.sum(
                         "http_server_requests_seconds_count", "uri=\"/api/users\"", "status=\"201\""));

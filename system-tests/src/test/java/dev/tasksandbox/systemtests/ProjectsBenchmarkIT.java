@@ -127,7 +127,7 @@ class ProjectsBenchmarkIT {
 
     private String newUserToken() throws Exception {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
-        accounts.register(stack.accountsUrl(), email).orElseThrow();
+        accounts.registerOrFail(stack.accountsUrl(), email);
         return accounts.accessToken(stack.accountsUrl(), email);
     }
 

@@ -76,8 +76,7 @@ class RegistrationPipelineIT {
             stack.crashAccounts();
             long crashed = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                accounts.register(standby.baseUrl(), run + "-" + i + "@example.com")
-                        .orElseThrow();
+                accounts.registerOrFail(standby.baseUrl(), run + "-" + i + "@example.com");
             }
             Set<String> users = usersOfRun(run);
             await().atMost(PIPELINE_BOUND)
@@ -104,8 +103,7 @@ class RegistrationPipelineIT {
         // Warm-up, not measured: another test may just have restarted accounts-service, whose JIT compilers
         // would otherwise still be at work during the measured run. This measures the steady state.
         for (int i = 0; i < WARM_UP_REGISTRATIONS; i++) {
-            accounts.register(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com")
-                    .orElseThrow();
+            accounts.registerOrFail(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com");
         }
         // The measured run starts once the warm-up's events are all handled, not while they still queue.
         Set<String> warmedUp = usersOfRun("warmup-" + run);
@@ -116,8 +114,7 @@ class RegistrationPipelineIT {
         long pace = Duration.ofMillis(20).toNanos();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            accounts.register(stack.gatewayUrl(), run + "-" + i + "@example.com")
-                    .orElseThrow();
+            accounts.registerOrFail(stack.gatewayUrl(), run + "-" + i + "@example.com");
             next += pace;
             java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
         }

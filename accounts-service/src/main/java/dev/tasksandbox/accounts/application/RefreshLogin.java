@@ -4,6 +4,7 @@ import dev.tasksandbox.accounts.domain.RefreshToken;
 import dev.tasksandbox.accounts.domain.RefreshTokenRejected;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,7 +14,13 @@ import reactor.core.publisher.Mono;
  */
 public final class RefreshLogin {
 
-    private record Outcome(TokenPair pair, RefreshToken.Verdict verdict) {}
+    /** What a presented token led to: a new pair when it was usable, otherwise only the verdict. */
+    private record Outcome(@Nullable TokenPair pair, RefreshToken.Verdict verdict) {
+
+        Mono<TokenPair> answer() {
+            return pair != null ? Mono.just(pair) : Mono.error(new RefreshTokenRejected(verdict));
+        }
+    }
 
     private final RefreshTokens refreshTokens;
     private final Sessions sessions;
@@ -33,11 +40,7 @@ public final class RefreshLogin {
                 .lock(refreshToken)
                 .flatMap(token -> use(token, now))
                 .defaultIfEmpty(new Outcome(null, RefreshToken.Verdict.UNKNOWN));
-        return transactions
-                .inTransaction(rotation)
-                .flatMap(outcome -> outcome.pair() != null
-                        ? Mono.just(outcome.pair())
-                        : Mono.error(new RefreshTokenRejected(outcome.verdict())));
+        return transactions.inTransaction(rotation).flatMap(Outcome::answer);
     }
 
     private Mono<Outcome> use(RefreshToken token, Instant now) {

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.TokenPair;
+import dev.tasksandbox.kernel.FieldValidation;
 import dev.tasksandbox.kernel.InvalidInput;
+import dev.tasksandbox.kernel.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -92,28 +93,26 @@ class LoginController {
 
     private Mono<TokenPair> grant(MultiValueMap<String, String> form) {
         String grantType = form.getFirst("grant_type");
+        FieldValidation validation = new FieldValidation();
         if (grantType == null || grantType.equals(PASSWORD_GRANT)) {
-            required(form, "username", "password");
-            return logIn.handle(new LogIn.Command(form.getFirst("username"), form.getFirst("password")));
+            FieldValidation.Checked<String> username = validation.check(() -> present(form, "username"));
+            FieldValidation.Checked<String> password = validation.check(() -> present(form, "password"));
+            validation.throwIfInvalid();
+            return logIn.handle(new LogIn.Command(username.value(), password.value()));
         }
         if (grantType.equals(REFRESH_GRANT)) {
-            required(form, "refresh_token");
-            return refreshLogin.handle(form.getFirst("refresh_token"));
+            return refreshLogin.handle(
+                    validation.check(() -> present(form, "refresh_token")).value());
         }
         throw new InvalidInput(List.of(
                 new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT)));
     }
 
-    private static void required(MultiValueMap<String, String> form, String... fields) {
-        List<InvalidInput.FieldError> missing = new ArrayList<>();
-        for (String field : fields) {
-            String value = form.getFirst(field);
-            if (value == null || value.isEmpty()) {
-                missing.add(new InvalidInput.FieldError(field, "must not be empty"));
-            }
+    private static String present(MultiValueMap<String, String> form, String field) {
+        String value = form.getFirst(field);
+        if (value == null || value.isEmpty()) {
+            throw new InvalidValueException(field, "must not be empty");
         }
-        if (!missing.isEmpty()) {
-            throw new InvalidInput(missing);
-        }
+        return value;
     }
 }

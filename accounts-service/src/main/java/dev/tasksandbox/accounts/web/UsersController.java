@@ -57,11 +57,11 @@ class UsersController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Registered>> register(@RequestBody RegistrationRequest request) {
         FieldValidation validation = new FieldValidation();
-        EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
-        Password password = validation.check(() -> new Password(request.password()));
+        FieldValidation.Checked<EmailAddress> email = validation.check(() -> new EmailAddress(request.email()));
+        FieldValidation.Checked<Password> password = validation.check(() -> new Password(request.password()));
         validation.throwIfInvalid();
         return registerUser
-                .handle(new RegisterUser.Command(email, password))
+                .handle(new RegisterUser.Command(email.value(), password.value()))
                 .map(id -> ResponseEntity.created(ME).body(new Registered(id.toString())));
     }
 
@@ -85,10 +85,10 @@ class UsersController {
     @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> changeEmail(@AuthenticationPrincipal Jwt token, @RequestBody EmailChange request) {
         FieldValidation validation = new FieldValidation();
-        EmailAddress email = validation.check(() -> new EmailAddress(request.email()));
+        FieldValidation.Checked<EmailAddress> email = validation.check(() -> new EmailAddress(request.email()));
         validation.throwIfInvalid();
         return changeEmail
-                .handle(new ChangeEmail.Command(AccessTokens.userOf(token), email))
+                .handle(new ChangeEmail.Command(AccessTokens.userOf(token), email.value()))
                 .then(Mono.fromSupplier(() ->
                         ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
     }

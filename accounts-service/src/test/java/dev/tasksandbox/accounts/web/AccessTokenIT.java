@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
 import dev.tasksandbox.localstack.TokenForge;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,9 +112,9 @@ class AccessTokenIT extends AccountsServiceIT {
                 .get("access_token")
                 .toString();
 
-        String[] parts = token.split("\\.");
-        String header = new String(java.util.Base64.getUrlDecoder().decode(parts[0]));
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        String[] parts = token.split("\\.", -1);
+        String header = new String(java.util.Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"" + keyId(SIGNING_KEYS) + "\"");
         assertThat(claims)
                 .contains("\"sub\":\"" + id + "\"")

@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -96,8 +97,8 @@ class LoginIT extends AccountsServiceIT {
             unknownEmail.add(System.nanoTime() - start);
         }
 
-        assertThat(new String(unknownEmailBody))
-                .isEqualTo(new String(wrongPasswordBody))
+        assertThat(new String(unknownEmailBody, StandardCharsets.UTF_8))
+                .isEqualTo(new String(wrongPasswordBody, StandardCharsets.UTF_8))
                 .contains("\"detail\":\"Invalid email or password\"");
         double wrongMedian = median(wrongPassword);
         double unknownMedian = median(unknownEmail);

@@ -1,6 +1,7 @@
 package dev.tasksandbox.accounts.web;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -84,7 +85,7 @@ class ProfileIT extends AccountsServiceIT {
         String token =
                 client().tokensFor(email, "correct horse").get("access_token").toString();
 
-        client().changeEmail(token, taken.toUpperCase())
+        client().changeEmail(token, taken.toUpperCase(Locale.ROOT))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectHeader()

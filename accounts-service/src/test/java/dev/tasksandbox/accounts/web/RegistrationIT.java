@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,14 +42,14 @@ class RegistrationIT extends AccountsServiceIT {
                 .expectStatus()
                 .isCreated();
 
-        register(Map.of("email", email.toUpperCase(), "password", "another password"))
+        register(Map.of("email", email.toUpperCase(Locale.ROOT), "password", "another password"))
                 .expectStatus()
                 .isEqualTo(409)
                 .expectHeader()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.detail")
-                .isEqualTo("Email " + email.toUpperCase() + " is already taken");
+                .isEqualTo("Email " + email.toUpperCase(Locale.ROOT) + " is already taken");
         assertThat(usersWithEmail(email)).isEqualTo(1);
     }
 

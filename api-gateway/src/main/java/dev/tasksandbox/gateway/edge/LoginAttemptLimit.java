@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -53,7 +54,7 @@ public class LoginAttemptLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getMethod() != HttpMethod.POST
+        if (!HttpMethod.POST.equals(request.getMethod())
                 || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
@@ -94,7 +95,7 @@ public class LoginAttemptLimit implements WebFilter {
      * of one address escapes its bucket.
      */
     static Optional<String> username(byte[] form, Charset charset) {
-        for (String pair : new String(form, charset).split("&")) {
+        for (String pair : new String(form, charset).split("&", -1)) {
             int equals = pair.indexOf('=');
             String name = decoded(equals < 0 ? pair : pair.substring(0, equals), charset);
             if ("username".equals(name)) {
@@ -112,7 +113,7 @@ public class LoginAttemptLimit implements WebFilter {
         return Optional.empty();
     }
 
-    private static String decoded(String text, Charset charset) {
+    private static @Nullable String decoded(String text, Charset charset) {
         try {
             return URLDecoder.decode(text, charset);
         } catch (IllegalArgumentException malformed) {

@@ -7,6 +7,7 @@ import dev.tasksandbox.gateway.profile.ComposedProfile.ProjectSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -129,7 +130,7 @@ public final class ProfileComposition {
                 .map(project -> new ProjectSummary(project.id(), project.name()));
     }
 
-    private Mono<ProjectPage> page(HttpHeaders caller, String after) {
+    private Mono<ProjectPage> page(HttpHeaders caller, @Nullable String after) {
         return projects.get()
                 .uri(uri -> uri.path("/api/projects")
                         .queryParam("limit", PAGE_SIZE)
@@ -152,7 +153,7 @@ public final class ProfileComposition {
     }
 
     /** projects-service's list page, as far as the profile needs it. */
-    record ProjectPage(List<Project> projects, String nextAfter) {
+    record ProjectPage(List<Project> projects, @Nullable String nextAfter) {
 
         record Project(String id, String name, boolean archived) {}
     }

@@ -5,6 +5,7 @@ import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,14 +17,15 @@ public interface ProjectQueries {
     record ProjectSummary(String id, String name, boolean archived) {}
 
     /** A page of projects, oldest first; {@code nextAfter} is the cursor of the next page, null on the last. */
-    record ProjectPage(List<ProjectSummary> projects, String nextAfter) {}
+    record ProjectPage(
+            List<ProjectSummary> projects, @Nullable String nextAfter) {}
 
     record ProjectDetails(String id, String name, boolean archived, Integer maxIncompleteTasks) {}
 
-    record TaskView(int number, String name, Instant completedAt) {}
+    record TaskView(int number, String name, @Nullable Instant completedAt) {}
 
     /** Fails with InvalidInput when {@code after} is not one of the owner's projects. */
-    Mono<ProjectPage> projects(UserId owner, int limit, ProjectId after);
+    Mono<ProjectPage> projects(UserId owner, int limit, @Nullable ProjectId after);
 
     Mono<ProjectDetails> project(UserId owner, ProjectId id);
 

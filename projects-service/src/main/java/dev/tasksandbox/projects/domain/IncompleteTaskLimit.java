@@ -2,9 +2,10 @@ package dev.tasksandbox.projects.domain;
 
 import dev.tasksandbox.kernel.InvalidValueException;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /** How many incomplete tasks a project may have at once; {@link #NONE} for no limit. */
-public record IncompleteTaskLimit(Integer maximum) {
+public record IncompleteTaskLimit(@Nullable Integer maximum) {
 
     public static final IncompleteTaskLimit NONE = new IncompleteTaskLimit(null);
 

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A project of one user, and the only way to change its tasks. Guards the rules that span tasks: numbering,
@@ -21,7 +22,7 @@ public final class Project extends AggregateRoot<ProjectId> {
     private boolean archived;
     private IncompleteTaskLimit limit;
     private final List<Task> tasks;
-    private TaskNumber lastTaskNumber;
+    private @Nullable TaskNumber lastTaskNumber;
     private final long version;
 
     private Project(
@@ -31,7 +32,7 @@ public final class Project extends AggregateRoot<ProjectId> {
             boolean archived,
             IncompleteTaskLimit limit,
             List<Task> tasks,
-            TaskNumber lastTaskNumber,
+            @Nullable TaskNumber lastTaskNumber,
             long version) {
         this.id = Objects.requireNonNull(id);
         this.owner = Objects.requireNonNull(owner);
@@ -55,7 +56,7 @@ public final class Project extends AggregateRoot<ProjectId> {
             boolean archived,
             IncompleteTaskLimit limit,
             List<Task> tasks,
-            TaskNumber lastTaskNumber,
+            @Nullable TaskNumber lastTaskNumber,
             long version) {
         return new Project(id, owner, name, archived, limit, tasks, lastTaskNumber, version);
     }

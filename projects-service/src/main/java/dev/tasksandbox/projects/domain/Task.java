@@ -3,15 +3,16 @@ package dev.tasksandbox.projects.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A task of a project. Only its {@link Project} changes it. */
 public final class Task {
 
     private final TaskNumber number;
     private final TaskName name;
-    private Instant completedAt;
+    private @Nullable Instant completedAt;
 
-    Task(TaskNumber number, TaskName name, Instant completedAt) {
+    Task(TaskNumber number, TaskName name, @Nullable Instant completedAt) {
         this.number = Objects.requireNonNull(number);
         this.name = Objects.requireNonNull(name);
         this.completedAt = completedAt;
@@ -45,7 +46,7 @@ public final class Task {
     }
 
     /** Rebuilds a stored task; tasks are otherwise created by their project. */
-    public static Task restore(TaskNumber number, TaskName name, Instant completedAt) {
+    public static Task restore(TaskNumber number, TaskName name, @Nullable Instant completedAt) {
         return new Task(number, name, completedAt);
     }
 }

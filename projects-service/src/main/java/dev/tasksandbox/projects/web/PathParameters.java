@@ -17,27 +17,25 @@ final class PathParameters {
 
     static ProjectId projectId(String field, String text) {
         FieldValidation validation = new FieldValidation();
-        ProjectId id = validation.check(() -> {
+        FieldValidation.Checked<ProjectId> id = validation.check(() -> {
             try {
                 return new ProjectId(UUID.fromString(text));
             } catch (IllegalArgumentException | NullPointerException notAUuid) {
                 throw new InvalidValueException(field, "must be a project id (a UUID)");
             }
         });
-        validation.throwIfInvalid();
-        return id;
+        return id.value();
     }
 
     static TaskNumber taskNumber(String text) {
         FieldValidation validation = new FieldValidation();
-        TaskNumber number = validation.check(() -> {
+        FieldValidation.Checked<TaskNumber> number = validation.check(() -> {
             try {
                 return new TaskNumber(Integer.parseInt(text));
             } catch (NumberFormatException notANumber) {
                 throw new InvalidValueException("number", "must be a whole number");
             }
         });
-        validation.throwIfInvalid();
-        return number;
+        return number.value();
     }
 }

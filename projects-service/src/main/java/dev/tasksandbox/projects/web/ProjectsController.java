@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,10 +77,10 @@ class ProjectsController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Void>> create(@AuthenticationPrincipal Jwt token, @RequestBody NewProject request) {
         FieldValidation validation = new FieldValidation();
-        ProjectName name = validation.check(() -> new ProjectName(request.name()));
+        FieldValidation.Checked<ProjectName> name = validation.check(() -> new ProjectName(request.name()));
         validation.throwIfInvalid();
         return createProject
-                .handle(new CreateProject.Command(AccessTokens.userOf(token), name))
+                .handle(new CreateProject.Command(AccessTokens.userOf(token), name.value()))
                 .map(ProjectsController::seeProject);
     }
 
@@ -90,7 +91,7 @@ class ProjectsController {
     Mono<ProjectQueries.ProjectPage> list(
             @AuthenticationPrincipal Jwt token,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
-            @RequestParam(required = false) String after) {
+            @RequestParam(required = false) @Nullable String after) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInput(List.of(new InvalidInput.FieldError("limit", "must be 1 to " + MAX_PAGE)));
         }
@@ -118,11 +119,12 @@ class ProjectsController {
             @AuthenticationPrincipal Jwt token, @PathVariable String id, @RequestBody ProjectUpdate request) {
         ProjectId project = projectId(id);
         FieldValidation validation = new FieldValidation();
-        ProjectName name = validation.check(() -> new ProjectName(request.name()));
-        IncompleteTaskLimit limit = validation.check(() -> new IncompleteTaskLimit(request.maxIncompleteTasks()));
+        FieldValidation.Checked<ProjectName> name = validation.check(() -> new ProjectName(request.name()));
+        FieldValidation.Checked<IncompleteTaskLimit> limit =
+                validation.check(() -> new IncompleteTaskLimit(request.maxIncompleteTasks()));
         validation.throwIfInvalid();
         return updateProject
-                .handle(new UpdateProject.Command(AccessTokens.userOf(token), project, name, limit))
+                .handle(new UpdateProject.Command(AccessTokens.userOf(token), project, name.value(), limit.value()))
                 .then(Mono.fromSupplier(() -> seeProject(project)));
     }
 

@@ -65,9 +65,9 @@ class TasksController {
             @AuthenticationPrincipal Jwt token, @PathVariable String id, @RequestBody NewTask request) {
         ProjectId project = projectId(id);
         FieldValidation validation = new FieldValidation();
-        TaskName name = validation.check(() -> new TaskName(request.name()));
+        FieldValidation.Checked<TaskName> name = validation.check(() -> new TaskName(request.name()));
         validation.throwIfInvalid();
-        return addTask.handle(new AddTask.Command(AccessTokens.userOf(token), project, name))
+        return addTask.handle(new AddTask.Command(AccessTokens.userOf(token), project, name.value()))
                 .map(number -> seeTask(project, number));
     }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -135,7 +136,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_event_is_still_processed() {
         String key = UserId.newId().toString();
         try (DeadLetters deadLetters = new DeadLetters()) {
-            producer.send(record(key, "this is not json", UserAccountCreated.TYPE));
+            send(record(key, "this is not json", UserAccountCreated.TYPE));
             UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), UUID.fromString(key), Instant.now());
             publish(next);
 
@@ -149,7 +150,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         String key = UserId.newId().toString();
         String incomplete = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + key + "\"}";
         try (DeadLetters deadLetters = new DeadLetters()) {
-            producer.send(record(key, incomplete, UserAccountCreated.TYPE));
+            send(record(key, incomplete, UserAccountCreated.TYPE));
 
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains(incomplete));
             assertThat(exampleProjectsOf(new UserId(UUID.fromString(key)))).isZero();
@@ -160,7 +161,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     void events_of_other_types_are_skipped() {
         UserId user = UserId.newId();
         UserAccountCreated marker = new UserAccountCreated(UUID.randomUUID(), user.value(), Instant.now());
-        producer.send(record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
+        send(record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
         publish(marker);
 
         await().atMost(BOUND).until(() -> exampleProjectsOf(user) == 1);
@@ -171,7 +172,16 @@ class UserAccountEventsIT extends ProjectsServiceIT {
                 + event.occurredAt() + "\"}";
         ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
         record.headers().add("id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        producer.send(record);
+        send(record);
+    }
+
+    /** Sends and waits for Kafka's acknowledgement, so a failed send fails the test with its own cause. */
+    private static void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Kafka did not take the record", e);
+        }
     }
 
     private static ProducerRecord<String, String> record(String key, String value, String type) {

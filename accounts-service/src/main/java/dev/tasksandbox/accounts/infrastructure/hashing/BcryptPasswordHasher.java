@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.infrastructure.hashing;
 import dev.tasksandbox.accounts.application.PasswordHasher;
 import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.accounts.domain.PasswordHash;
+import java.util.Objects;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -32,7 +33,8 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
 
     @Override
     public Mono<PasswordHash> hash(Password password) {
-        return Mono.fromCallable(() -> new PasswordHash(encoder.encode(password.value())))
+        // encode answers null only for a null password, which a Password never holds.
+        return Mono.fromCallable(() -> new PasswordHash(Objects.requireNonNull(encoder.encode(password.value()))))
                 .subscribeOn(hashing);
     }
 

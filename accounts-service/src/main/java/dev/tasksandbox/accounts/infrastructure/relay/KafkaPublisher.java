@@ -35,6 +35,8 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
     @FunctionalInterface
     interface BatchPublished {
         /**
+         * Called once per batch, after Kafka acknowledged all of it.
+         *
          * @param acknowledgedAt when Kafka had acknowledged every event of the batch
          * @param events         how many events the batch published
          * @param commitTimes    when each of them was committed to the outbox, where the record tells

@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -50,12 +53,13 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Timer lag;
     private volatile Instant lastBatchAt = Instant.EPOCH;
     private volatile Instant startedAt = Instant.now();
-    private ExecutorService engineThread;
-    private ScheduledExecutorService supervisor;
-    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-    private volatile KafkaPublisher publisher;
+    // Made by start(), since an executor cannot be started again once stop() has shut it down.
+    private volatile @Nullable ExecutorService engineThread;
+    private volatile @Nullable ScheduledExecutorService supervisor;
+    private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile @Nullable KafkaPublisher publisher;
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
-    private volatile String lastError;
+    private volatile @Nullable String lastError;
     private volatile boolean running;
 
     /**
@@ -86,7 +90,7 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     public RelayState state() {
-        return state.get();
+        return Objects.requireNonNull(state.get()); // set at construction, never cleared
     }
 
     /**
@@ -105,7 +109,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return Duration.between(last.isAfter(startedAt) ? last : startedAt, Instant.now());
     }
 
-    public String lastError() {
+    public @Nullable String lastError() {
         return lastError;
     }
 
@@ -116,7 +120,9 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         startedAt = Instant.now();
-        engineThread = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        ExecutorService engineThread =
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        this.engineThread = engineThread;
         supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay-supervisor");
             thread.setDaemon(true);
@@ -129,6 +135,11 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (engineThread == null || supervisor == null) {
+            return; // never started
+        }
         supervisor.shutdownNow();
         closeEngine();
         engineThread.shutdown();
@@ -162,12 +173,15 @@ public final class OutboxRelay implements SmartLifecycle {
         state.set(RelayState.RUNNING);
         try {
             ensureTopicExists();
-            publisher = new KafkaPublisher(properties.kafka().bootstrapServers(), this::batchPublished);
-            engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+            KafkaPublisher publisher = new KafkaPublisher(properties.kafka().bootstrapServers(), this::batchPublished);
+            this.publisher = publisher;
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
+                            ChangeEventFormat.of(Connect.class))
                     .using(DebeziumSettings.of(properties))
                     .using(this::engineStopped)
                     .notifying(publisher)
                     .build();
+            this.engine = engine;
             engine.run();
         } catch (RuntimeException e) {
             engineStopped(false, e.getMessage(), e);
@@ -186,8 +200,13 @@ public final class OutboxRelay implements SmartLifecycle {
      * Called by the engine when it ends, or by runEngine when it could not start: one restart either way. Not
      * synchronized on this object, which stop() holds while it waits for the engine that calls back here.
      */
-    private void engineStopped(boolean success, String message, Throwable error) {
-        if (!running || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
+    private void engineStopped(boolean success, @Nullable String message, @Nullable Throwable error) {
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (!running
+                || engineThread == null
+                || supervisor == null
+                || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
             return;
         }
         lastError = message;
@@ -197,7 +216,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 message,
                 properties.restartBackoff(),
                 error);
-        supervisor.schedule(
+        // Nothing waits for the restart: one that finds the relay stopped has nothing left to do.
+        Future<?> unused = supervisor.schedule(
                 () -> engineThread.execute(this::runEngine),
                 properties.restartBackoff().toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -226,6 +246,8 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void closeEngine() {
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = this.engine;
+        KafkaPublisher publisher = this.publisher;
         try {
             if (engine != null) {
                 engine.close();
@@ -235,9 +257,9 @@ public final class OutboxRelay implements SmartLifecycle {
         } finally {
             if (publisher != null) {
                 publisher.close();
-                publisher = null;
+                this.publisher = null;
             }
-            engine = null;
+            this.engine = null;
         }
     }
 }

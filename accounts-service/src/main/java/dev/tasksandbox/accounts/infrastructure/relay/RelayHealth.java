@@ -26,8 +26,9 @@ final class RelayHealth implements ReactiveHealthIndicator {
     public Mono<Health> health() {
         Health.Builder health = relay.state() == RelayState.RUNNING ? Health.up() : Health.down();
         health.withDetail("state", relay.state()).withDetail("publishedEvents", relay.publishedEvents());
-        if (relay.lastError() != null) {
-            health.withDetail("lastError", relay.lastError());
+        String lastError = relay.lastError();
+        if (lastError != null) {
+            health.withDetail("lastError", lastError);
         }
         return slotHolder()
                 .map(held -> health.withDetail("role", relay.isStreaming() ? "active" : held ? "standby" : "starting"))

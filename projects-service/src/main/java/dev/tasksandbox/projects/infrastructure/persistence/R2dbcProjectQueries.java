@@ -9,6 +9,7 @@ import io.r2dbc.spi.Readable;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,7 +28,7 @@ class R2dbcProjectQueries implements ProjectQueries {
     }
 
     @Override
-    public Mono<ProjectPage> projects(UserId owner, int limit, ProjectId after) {
+    public Mono<ProjectPage> projects(UserId owner, int limit, @Nullable ProjectId after) {
         Mono<Long> start = after == null
                 ? Mono.just(0L)
                 : positionOf(owner, after)

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ class R2dbcProjects implements Projects {
      * The project, its tasks and, when it is the effect of an event, the record of that event. With a
      * {@code cause} already recorded, nothing is inserted. Emits the number of projects inserted, 0 or 1.
      */
-    private Mono<Long> insert(Project project, UUID cause) {
+    private Mono<Long> insert(Project project, @Nullable UUID cause) {
         String recordCause = cause == null ? "" : """
                 first_delivery AS (
                     INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
@@ -181,7 +182,8 @@ class R2dbcProjects implements Projects {
     }
 
     /** The project's own columns, read while the row is alive. */
-    private record ProjectRow(String name, boolean archived, Integer maxIncomplete, int lastTaskNumber, long version) {
+    private record ProjectRow(
+            String name, boolean archived, @Nullable Integer maxIncomplete, int lastTaskNumber, long version) {
 
         static ProjectRow of(Readable row) {
             return new ProjectRow(

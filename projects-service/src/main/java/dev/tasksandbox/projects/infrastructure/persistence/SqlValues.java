@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.infrastructure.persistence;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /** Values that may be null, going into and coming out of SQL, in one place for the adapters of this package. */
@@ -11,12 +12,12 @@ final class SqlValues {
     private SqlValues() {}
 
     /** Binds a value that may be null, which R2DBC needs to know the type of. */
-    static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, T value, Class<T> type) {
+    static <T> GenericExecuteSpec bindNullable(GenericExecuteSpec spec, String name, @Nullable T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     /** A {@code timestamptz} column that may be null. */
-    static Instant instant(Readable row, String column) {
+    static @Nullable Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

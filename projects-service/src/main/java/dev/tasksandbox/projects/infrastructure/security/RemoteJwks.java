@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -38,7 +39,7 @@ final class RemoteJwks {
     private final SecurityProperties properties;
     private final Clock clock;
     private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
-    private volatile Fetched fetched;
+    private volatile @Nullable Fetched fetched;
     private volatile Instant lastAttempt = Instant.EPOCH;
 
     RemoteJwks(WebClient http, SecurityProperties properties, Clock clock) {

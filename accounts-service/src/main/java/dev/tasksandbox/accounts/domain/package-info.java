@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.accounts.domain;
+
+import org.jspecify.annotations.NullMarked;

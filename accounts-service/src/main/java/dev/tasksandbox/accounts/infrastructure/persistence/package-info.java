@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.accounts.infrastructure.persistence;
+
+import org.jspecify.annotations.NullMarked;

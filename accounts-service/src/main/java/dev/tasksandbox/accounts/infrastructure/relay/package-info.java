@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.accounts.infrastructure.relay;
+
+import org.jspecify.annotations.NullMarked;

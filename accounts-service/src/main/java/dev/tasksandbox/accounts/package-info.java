@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.accounts;
+
+import org.jspecify.annotations.NullMarked;

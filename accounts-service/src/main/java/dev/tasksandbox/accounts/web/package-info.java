@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.accounts.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.gateway.edge;
+
+import org.jspecify.annotations.NullMarked;

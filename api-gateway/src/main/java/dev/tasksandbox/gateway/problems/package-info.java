@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.gateway.problems;
+
+import org.jspecify.annotations.NullMarked;

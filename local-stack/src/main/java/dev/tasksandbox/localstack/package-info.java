@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.localstack;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.projects.domain;
+
+import org.jspecify.annotations.NullMarked;

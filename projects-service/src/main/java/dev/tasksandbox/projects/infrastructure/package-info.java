@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.projects.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.projects.infrastructure.persistence;
+
+import org.jspecify.annotations.NullMarked;

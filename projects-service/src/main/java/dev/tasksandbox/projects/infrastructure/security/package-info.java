@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.projects.infrastructure.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.projects.messaging;
+
+import org.jspecify.annotations.NullMarked;

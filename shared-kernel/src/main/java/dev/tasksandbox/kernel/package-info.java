@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.kernel;
+
+import org.jspecify.annotations.NullMarked;

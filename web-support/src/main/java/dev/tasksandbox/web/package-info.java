@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tasksandbox.web;
+
+import org.jspecify.annotations.NullMarked;
