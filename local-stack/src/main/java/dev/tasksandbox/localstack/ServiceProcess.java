@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 /** One of the service jars, run as a child JVM and considered started when its readiness probe says UP. */
 public final class ServiceProcess implements AutoCloseable {
 
+    static final String EXTRA_JVM_OPTIONS = "localstack.service.jvm-options";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -51,16 +53,23 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = jarOf(root, module);
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
-        ChildProcess child = ChildProcess.startJava(
-                name,
-                List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
-                env,
-                root,
-                output);
+        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        jvm.addAll(extraJvmOptions());
+        jvm.addAll(List.of("-jar", jar.toString()));
+        ChildProcess child = ChildProcess.startJava(name, jvm, env, root, output);
         // The actuator answers on MANAGEMENT_PORT when a service is given one, as the gateway is in docker-compose.yml.
         String management = env.getOrDefault("MANAGEMENT_PORT", "");
         int managementPort = management.isBlank() ? port : Integer.parseInt(management);
         return new ServiceProcess(name, port, managementPort, child);
+    }
+
+    /**
+     * Options every service JVM gets on top of its own, from {@value #EXTRA_JVM_OPTIONS} (space-separated):
+     * the system tests pass the coverage agent this way, so what they exercise in a service counts.
+     */
+    private static List<String> extraJvmOptions() {
+        String options = System.getProperty(EXTRA_JVM_OPTIONS, "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+", -1));
     }
 
     public static Path jarOf(Path root, String module) {
