@@ -78,9 +78,9 @@ public final class ServiceProcess implements AutoCloseable {
             return files.filter(f -> f.getFileName().toString().matches(module + "-[^/]+\\.jar"))
                     .findFirst()
                     .orElseThrow(
-                            () -> new IllegalStateException("No jar in " + target + ": build it with mvn package"));
+                            () -> new IllegalStateException("No jar in " + target + ": build it with ./mvnw package"));
         } catch (IOException e) {
-            throw new IllegalStateException("No jar in " + target + ": build it with mvn package", e);
+            throw new IllegalStateException("No jar in " + target + ": build it with ./mvnw package", e);
         }
     }
 

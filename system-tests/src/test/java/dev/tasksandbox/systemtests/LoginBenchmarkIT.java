@@ -22,7 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * How close logins get to the hashing limit, and whether hashing stays off the event loop: 8 clients log in flat
  * out for 20 s while one more reads {@code /api/users/me}, whose latency would explode if a bcrypt hash ever ran
- * on an event-loop thread. Run with {@code mvn verify -Pbenchmarks -pl system-tests -am}.
+ * on an event-loop thread. Run with {@code ./mvnw verify -Pbenchmarks -pl system-tests -am}.
  */
 @Tag("benchmark")
 @ExtendWith(SharedStack.class)

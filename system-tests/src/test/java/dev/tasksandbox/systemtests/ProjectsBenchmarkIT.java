@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Throughput and latency of projects-service with a valid token: 32 clients for 30 s reading a task list, then
  * adding tasks, straight to the service; the same read through the gateway and straight, in the same run, for
  * the gateway's cost; the time of a project page for a user with 100,000 projects.
- * Run with {@code mvn verify -Pbenchmarks -pl system-tests}.
+ * Run with {@code ./mvnw verify -Pbenchmarks -pl system-tests}.
  */
 @Tag("benchmark")
 @ExtendWith(SharedStack.class)
