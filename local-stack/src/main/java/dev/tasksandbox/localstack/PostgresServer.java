@@ -49,13 +49,13 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     // Lets the pipeline benchmark measure from commit to commit (pg_xact_commit_timestamp).
                     .setServerConfig("track_commit_timestamp", "on")
-                    .setServerConfig("max_slot_wal_keep_size", "1GB")
                     .setServerConfig("max_connections", "200");
             if (port > 0) {
                 builder.setPort(port);
             }
             PostgresServer server = new PostgresServer(builder.start());
             server.createMissingDatabases();
+            server.capSlotWal();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
@@ -87,6 +87,20 @@ public final class PostgresServer implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the service databases", e);
+        }
+    }
+
+    /**
+     * A forgotten replication slot may hold at most 1 GB of WAL. Set with ALTER SYSTEM rather than on the
+     * command line, which would override it, so that an operator, or a fault test, can change it with a reload.
+     */
+    private void capSlotWal() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1GB'");
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not cap the WAL that replication slots keep", e);
         }
     }
 

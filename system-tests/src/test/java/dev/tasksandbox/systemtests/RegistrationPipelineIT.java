@@ -137,7 +137,7 @@ class RegistrationPipelineIT {
     }
 
     private static String relayRole(String baseUrl) {
-        String health = new Api(baseUrl).get("/actuator/health/readiness").body();
+        String health = new Api(baseUrl).get("/actuator/health/relay").body();
         java.util.regex.Matcher role =
                 java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
         return role.find() ? role.group(1) : "none";

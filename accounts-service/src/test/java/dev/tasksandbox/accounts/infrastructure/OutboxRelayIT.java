@@ -8,10 +8,12 @@ import dev.tasksandbox.accounts.application.Users;
 import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.accounts.domain.User;
 import dev.tasksandbox.accounts.infrastructure.relay.OutboxRelay;
+import dev.tasksandbox.accounts.infrastructure.relay.RelayProperties;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +53,12 @@ class OutboxRelayIT extends AccountsServiceIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    RelayProperties relayProperties;
+
+    @Autowired
+    MeterRegistry meters;
 
     private final PublishedEvents published = new PublishedEvents();
 
@@ -102,14 +110,94 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     @Test
-    void the_outbox_table_stays_empty() {
-        register(uniqueEmail());
+    void a_row_stays_in_the_outbox_until_kafka_has_acknowledged_its_event_then_leaves() {
+        relay.stop();
+        String userId = register(uniqueEmail());
+        assertThat(outboxRowsOf(userId)).as("kept while nothing published it").isEqualTo(1);
 
-        assertThat(database.sql("SELECT count(*) FROM outbox")
-                        .map(row -> row.get(0, Long.class))
-                        .one()
-                        .block())
-                .isZero();
+        relay.start();
+
+        await().atMost(RELAY_BOUND).until(() -> !published.forUser(userId).isEmpty());
+        await().atMost(RELAY_BOUND).until(() -> outboxRowsOf(userId) == 0);
+    }
+
+    @Test
+    void a_slot_dropped_while_the_relay_is_stopped_is_recreated_and_the_outbox_republished() {
+        relay.stop();
+        List<String> registered = registerSome(3);
+        database.sql("SELECT pg_drop_replication_slot(:slot)")
+                .bind("slot", relayProperties.slotName())
+                .then()
+                .block();
+
+        double recoveries = recoveries();
+        relay.start();
+
+        awaitEachPublishedAndGone(registered);
+        assertThat(recoveries()).isEqualTo(recoveries + 1);
+    }
+
+    @Test
+    void a_slot_moved_past_the_stored_position_is_recreated_and_the_outbox_republished() {
+        relay.stop();
+        List<String> registered = registerSome(3);
+        // As if another reader had consumed the changes: the slot now starts after these registrations.
+        database.sql("SELECT pg_replication_slot_advance(:slot, pg_current_wal_lsn())")
+                .bind("slot", relayProperties.slotName())
+                .then()
+                .block();
+
+        double recoveries = recoveries();
+        relay.start();
+
+        awaitEachPublishedAndGone(registered);
+        assertThat(recoveries()).isEqualTo(recoveries + 1);
+    }
+
+    @Test
+    void a_slot_invalidated_by_the_wal_cap_is_recreated_and_the_outbox_republished() {
+        relay.stop();
+        List<String> registered = registerSome(3);
+        try {
+            setWalCap("'1MB'");
+            // Enough WAL in new segments that the slot's first segment falls outside the cap at a checkpoint.
+            for (int i = 0; i < 3; i++) {
+                database.sql("SELECT pg_logical_emit_message(false, 'test-wal-filler', repeat('x', 100000))")
+                        .then()
+                        .block();
+                database.sql("SELECT pg_switch_wal()").then().block();
+            }
+            database.sql("CHECKPOINT").then().block();
+            assertThat(database.sql("SELECT wal_status FROM pg_replication_slots WHERE slot_name = :slot")
+                            .bind("slot", relayProperties.slotName())
+                            .map(row -> row.get(0, String.class))
+                            .one()
+                            .block())
+                    .isEqualTo("lost");
+        } finally {
+            setWalCap("DEFAULT");
+        }
+
+        double recoveries = recoveries();
+        relay.start();
+
+        awaitEachPublishedAndGone(registered);
+        assertThat(recoveries()).isEqualTo(recoveries + 1);
+    }
+
+    @Test
+    void a_relay_restarted_on_a_healthy_slot_resumes_without_republishing() {
+        String before = register(uniqueEmail());
+        await().atMost(RELAY_BOUND).until(() -> !published.forUser(before).isEmpty());
+        relay.stop();
+        String during = register(uniqueEmail());
+
+        double recoveries = recoveries();
+        relay.start();
+
+        awaitEachPublishedAndGone(List.of(during));
+        assertThat(recoveries()).isEqualTo(recoveries);
+        assertThat(published.forUser(before)).hasSize(1);
     }
 
     @Test
@@ -153,20 +241,66 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     @Test
-    void readiness_reports_the_relay_streaming_from_the_slot() {
+    void the_relay_reports_in_its_own_health_group_not_in_readiness() {
         register(uniqueEmail());
 
         await().atMost(RELAY_BOUND)
                 .untilAsserted(() -> http.get()
-                        .uri("/actuator/health/readiness")
+                        .uri("/actuator/health/relay")
                         .exchange()
                         .expectStatus()
                         .isOk()
                         .expectBody()
-                        .jsonPath("$.components.relay.status")
+                        .jsonPath("$.components.outboxRelay.status")
                         .isEqualTo("UP")
-                        .jsonPath("$.components.relay.details.role")
+                        .jsonPath("$.components.outboxRelay.details.role")
                         .isEqualTo("active"));
+        http.get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.components.outboxRelay")
+                .doesNotExist();
+    }
+
+    private List<String> registerSome(int count) {
+        List<String> registered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            registered.add(register(uniqueEmail()));
+        }
+        return registered;
+    }
+
+    private void awaitEachPublishedAndGone(List<String> userIds) {
+        await().atMost(RELAY_BOUND)
+                .untilAsserted(() -> assertThat(userIds)
+                        .allSatisfy(id -> assertThat(published.forUser(id)).isNotEmpty()));
+        await().atMost(RELAY_BOUND)
+                .untilAsserted(() -> assertThat(userIds)
+                        .allSatisfy(id -> assertThat(outboxRowsOf(id)).isZero()));
+    }
+
+    private long outboxRowsOf(String userId) {
+        Long rows = database.sql("SELECT count(*) FROM outbox WHERE aggregateid = :user")
+                .bind("user", userId)
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+        return rows == null ? 0 : rows;
+    }
+
+    private double recoveries() {
+        return meters.counter("outbox.relay.slot.recoveries").count();
+    }
+
+    /** ALTER SYSTEM cannot run in a transaction block, so each statement is sent on its own. */
+    private void setWalCap(String value) {
+        database.sql("ALTER SYSTEM SET max_slot_wal_keep_size = " + value)
+                .then()
+                .block();
+        database.sql("SELECT pg_reload_conf()").then().block();
     }
 
     private String register(String email) {

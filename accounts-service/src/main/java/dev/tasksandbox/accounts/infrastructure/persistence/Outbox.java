@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The row carries the {@code traceparent} of the request that caused the event, which the relay publishes
  * as a header, so the trace goes on through Kafka.
  *
- * <p>The row is inserted and deleted in the same transaction: the relay reads the insert from the
- * write-ahead log (the publication streams inserts only), so the table never grows and needs no cleanup.
+ * <p>The row stays until Kafka has acknowledged its event: the relay reads the insert from the write-ahead log
+ * for speed, deletes the row once it is published, and republishes what is left in the table whenever it
+ * finds its replication slot gone. So the table, not the log, is the record of what must still be published.
  */
 @Component
 class Outbox {
@@ -41,9 +42,6 @@ class Outbox {
                         .bind("type", UserAccountCreated.TYPE)
                         .bind("payload", json.writeValueAsString(created))
                         .bind("traceparent", trace.value())
-                        .then())
-                .then(database.sql("DELETE FROM outbox WHERE id = :id")
-                        .bind("id", created.eventId())
                         .then());
     }
 }

@@ -11,10 +11,16 @@ import java.util.Properties;
 final class DebeziumSettings {
 
     static final String TOPIC_PREFIX = "accounts";
+    /** Where the engine stores its position; created by Flyway, read by {@link ReplicationSlot}. */
+    static final String OFFSET_TABLE = "relay_offsets";
 
     private DebeziumSettings() {}
 
-    static Properties of(RelayProperties relay) {
+    /**
+     * The engine's settings; {@code snapshotTable} when the slot is new, so that the rows already in the outbox
+     * (all of them unpublished) are read from the table before streaming starts.
+     */
+    static Properties of(RelayProperties relay, boolean snapshotTable) {
         RelayProperties.Database db = relay.database();
         Properties p = new Properties();
         p.setProperty("name", "accounts-outbox-relay");
@@ -37,8 +43,10 @@ final class DebeziumSettings {
         // The migration creates the publication (inserts only); the relay must not widen it.
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("table.include.list", "public.outbox");
-        // Rows are deleted as soon as they are written: there is never anything to snapshot.
-        p.setProperty("snapshot.mode", "no_data");
+        // A resumed engine streams from its stored position. A new slot holds nothing written before it, so the
+        // engine first reads the outbox table: Debezium creates the slot with an exported snapshot and reads
+        // the table in that snapshot, so every row is either read from the table or streamed, never neither.
+        p.setProperty("snapshot.mode", snapshotTable ? "initial" : "no_data");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
 
@@ -55,7 +63,7 @@ final class DebeziumSettings {
         p.setProperty("offset.storage.jdbc.connection.url", db.jdbcUrl());
         p.setProperty("offset.storage.jdbc.connection.user", db.user());
         p.setProperty("offset.storage.jdbc.connection.password", db.password());
-        p.setProperty("offset.storage.jdbc.table.name", "relay_offsets");
+        p.setProperty("offset.storage.jdbc.table.name", OFFSET_TABLE);
         p.setProperty(
                 "offset.flush.interval.ms",
                 Long.toString(relay.offsetFlushInterval().toMillis()));

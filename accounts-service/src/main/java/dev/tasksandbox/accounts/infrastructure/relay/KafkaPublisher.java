@@ -4,12 +4,14 @@ import dev.tasksandbox.kernel.UserAccountCreated;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,14 +23,16 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Publishes each batch of routed outbox events to Kafka and tells Debezium a record is processed only after
- * Kafka acknowledged it: a crash at any point replays unacknowledged events, never skips them.
+ * Publishes each batch of routed outbox events to Kafka, deletes their rows from the outbox once Kafka has
+ * acknowledged them all, and only then tells Debezium the records are processed: a crash at any point replays
+ * unacknowledged events, never skips them, and a row leaves the table only when its event is on Kafka.
  * Heartbeats and other non-outbox records are acknowledged without being published, and counted as a sign
  * of life.
  */
 final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>>, AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
+    private final OutboxTable outbox;
     private final BatchPublished published;
 
     /** Told of every batch Kafka acknowledged, heartbeats included. */
@@ -39,12 +43,13 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
          *
          * @param acknowledgedAt when Kafka had acknowledged every event of the batch
          * @param events         how many events the batch published
+         * @param fromTable      how many of them were read from the outbox table, after a new slot was made
          * @param commitTimes    when each of them was committed to the outbox, where the record tells
          */
-        void published(Instant acknowledgedAt, int events, List<Instant> commitTimes);
+        void published(Instant acknowledgedAt, int events, int fromTable, List<Instant> commitTimes);
     }
 
-    KafkaPublisher(String bootstrapServers, BatchPublished published) {
+    KafkaPublisher(String bootstrapServers, OutboxTable outbox, BatchPublished published) {
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -62,6 +67,7 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
                         30_000),
                 new StringSerializer(),
                 new StringSerializer());
+        this.outbox = outbox;
         this.published = published;
     }
 
@@ -71,12 +77,16 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<Future<RecordMetadata>> acknowledgements = new ArrayList<>(batch.size());
+        List<UUID> eventIds = new ArrayList<>(batch.size());
         List<Instant> commitTimes = new ArrayList<>(batch.size());
+        int fromTable = 0;
         for (RecordChangeEvent<SourceRecord> event : batch) {
             SourceRecord record = event.record();
             if (UserAccountCreated.TOPIC.equals(record.topic())) {
                 acknowledgements.add(producer.send(toKafka(record)));
+                eventIds.add(eventId(record));
                 committedAt(record).ifPresent(commitTimes::add);
+                fromTable += readFromTable(record) ? 1 : 0;
             }
         }
         try {
@@ -88,11 +98,32 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
             throw new IllegalStateException("Kafka did not acknowledge an outbox event", e.getCause());
         }
         Instant acknowledgedAt = Instant.now();
+        try {
+            outbox.deletePublished(eventIds);
+        } catch (SQLException e) {
+            // Nothing is marked: the engine restarts and publishes the batch again, which the consumer absorbs.
+            throw new IllegalStateException("Could not delete published outbox rows", e);
+        }
         for (RecordChangeEvent<SourceRecord> event : batch) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
-        published.published(acknowledgedAt, acknowledgements.size(), commitTimes);
+        published.published(acknowledgedAt, acknowledgements.size(), fromTable, commitTimes);
+    }
+
+    /** The outbox row's id, which the EventRouter puts in the {@code id} header. */
+    private static UUID eventId(SourceRecord record) {
+        Header id = record.headers().lastWithName("id");
+        if (id == null || id.value() == null) {
+            throw new IllegalStateException("Outbox record without an id header at " + record.sourceOffset());
+        }
+        return UUID.fromString(id.value().toString());
+    }
+
+    /** Records of the snapshot that follows a new slot carry {@code snapshot} in their source offset. */
+    private static boolean readFromTable(SourceRecord record) {
+        Object snapshot = record.sourceOffset().get("snapshot");
+        return snapshot != null && !"false".equals(snapshot.toString());
     }
 
     /**

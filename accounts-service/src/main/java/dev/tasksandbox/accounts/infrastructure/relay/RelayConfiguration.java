@@ -17,7 +17,7 @@ class RelayConfiguration {
     }
 
     @Bean
-    ReactiveHealthIndicator relayHealthIndicator(
+    ReactiveHealthIndicator outboxRelayHealthIndicator(
             OutboxRelay relay, DatabaseClient database, RelayProperties properties) {
         return new RelayHealth(relay, database, properties.slotName());
     }

@@ -1,5 +1,8 @@
 package dev.tasksandbox.accounts.infrastructure.relay;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -34,6 +37,11 @@ public record RelayProperties(
 
         String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** A connection of the relay's own, outside the service's reactive pool: the relay blocks. */
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(jdbcUrl(), user, password);
         }
     }
 
