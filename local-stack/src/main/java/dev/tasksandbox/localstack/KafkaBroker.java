@@ -80,6 +80,11 @@ public final class KafkaBroker implements AutoCloseable {
         process.close();
     }
 
+    /** Ends the broker at once, as a crash or a kill -9 would; its data stays for a restart on the same port. */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
     private static Path writeServerProperties(Path dataDirectory, Path logs, int brokerPort, int controllerPort)
             throws IOException {
         Properties properties = new Properties();

@@ -1,0 +1,176 @@
+package dev.tasksandbox.systemtests;
+
+import dev.tasksandbox.localstack.FreePort;
+import dev.tasksandbox.localstack.Infrastructure;
+import dev.tasksandbox.localstack.KafkaBroker;
+import dev.tasksandbox.localstack.PostgresServer;
+import dev.tasksandbox.localstack.ServiceProcess;
+import dev.tasksandbox.localstack.StackEnvironment;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A whole stack of its own for the fault suite, PostgreSQL and Kafka included, since the suite kills and
+ * restarts them: the other system tests share infrastructure that must stay up. Ports stay the same across
+ * restarts, as a broker or a database host keeps its address.
+ */
+final class FaultStack implements AutoCloseable {
+
+    private final Path root =
+            Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
+    private final Path data;
+    private final PrintStream log;
+    private final int postgresPort = FreePort.orAny(0);
+    private final int kafkaPort = FreePort.orAny(0);
+    private final int accountsPort = FreePort.orAny(0);
+    private final int projectsPort = FreePort.orAny(0);
+    private final Infrastructure addresses = new Addresses();
+    private @Nullable PostgresServer postgres;
+    private @Nullable KafkaBroker kafka;
+    private @Nullable ServiceProcess accounts;
+    private @Nullable ServiceProcess projects;
+    private @Nullable ServiceProcess gateway;
+
+    FaultStack() {
+        try {
+            data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-stack-")
+                    .toAbsolutePath();
+            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
+            log = new PrintStream(
+                    new FileOutputStream(logs.resolve("fault-suite.log").toFile(), true), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh database and broker, and the three services in front of them. */
+    FaultStack start() {
+        startPostgres(true);
+        startKafka(true);
+        startAccounts();
+        startProjects();
+        gateway = ServiceProcess.start(
+                root,
+                "api-gateway",
+                "gateway",
+                FreePort.orAny(0),
+                StackEnvironment.gateway(accountsPort, projectsPort),
+                log);
+        return this;
+    }
+
+    void startPostgres(boolean fresh) {
+        postgres = PostgresServer.start(postgresPort, data.resolve("postgres"), fresh);
+    }
+
+    void startKafka(boolean fresh) {
+        kafka = KafkaBroker.start(kafkaPort, data.resolve("kafka"), fresh, log);
+    }
+
+    void killKafka() throws InterruptedException {
+        KafkaBroker broker = kafka;
+        kafka = null;
+        if (broker != null) {
+            broker.kill();
+        }
+    }
+
+    void startAccounts() {
+        Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(addresses, data));
+        environment.put("BCRYPT_COST", "4");
+        environment.put("RELAY_RESTART_BACKOFF", "500ms");
+        accounts = ServiceProcess.start(root, "accounts-service", "accounts", accountsPort, environment, log);
+    }
+
+    void stopAccounts() {
+        ServiceProcess service = accounts;
+        accounts = null;
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    void startProjects() {
+        projects = ServiceProcess.start(
+                root,
+                "projects-service",
+                "projects",
+                projectsPort,
+                StackEnvironment.projects(addresses, accountsPort),
+                log);
+    }
+
+    void stopProjects() {
+        ServiceProcess service = projects;
+        projects = null;
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    String gatewayUrl() {
+        return running(gateway).baseUrl();
+    }
+
+    String accountsActuator() {
+        return running(accounts).managementUrl();
+    }
+
+    Connection database(String name) throws SQLException {
+        return DriverManager.getConnection(
+                addresses.jdbcUrl(name), addresses.postgresUser(), addresses.postgresPassword());
+    }
+
+    private static ServiceProcess running(@Nullable ServiceProcess service) {
+        if (service == null) {
+            throw new IllegalStateException("not running");
+        }
+        return service;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : new AutoCloseable[] {gateway, projects, accounts, kafka, postgres}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    log.println("fault-stack | could not stop " + part + ": " + e);
+                }
+            }
+        }
+        log.close();
+    }
+
+    /** Where the parts are, whether or not they run at this moment. */
+    private final class Addresses implements Infrastructure {
+
+        @Override
+        public String postgresHost() {
+            return "localhost";
+        }
+
+        @Override
+        public int postgresPort() {
+            return postgresPort;
+        }
+
+        @Override
+        public String bootstrapServers() {
+            return "localhost:" + kafkaPort;
+        }
+
+        @Override
+        public void close() {}
+    }
+}

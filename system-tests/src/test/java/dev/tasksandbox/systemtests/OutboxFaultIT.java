@@ -1,0 +1,245 @@
+package dev.tasksandbox.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The fault suite of the outbox relay: each scenario registers users from several clients through the gateway
+ * while a fault happens to the running system, then compares both databases. Every acknowledged user must have
+ * exactly one example project, and the outbox must drain to empty. Each prints one line: scenario,
+ * registrations acknowledged, lost, doubled, client-visible errors, seconds to converge.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutboxFaultIT {
+
+    private static final int CLIENTS = 4;
+    /** Registrations acknowledged in each phase of a scenario: before, during and after its fault. */
+    private static final int BATCH = 25;
+
+    private static final Duration KAFKA_AWAY = Duration.ofMinutes(1);
+    /** Registrations never run longer than this in a scenario, whatever happens. */
+    private static final Duration LOAD_LIMIT = Duration.ofMinutes(2);
+
+    private static final Duration CONVERGENCE_BOUND = Duration.ofMinutes(2);
+    private static final String SLOT = "accounts_outbox_relay";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static FaultStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = new FaultStack().start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void kafka_killed_and_restarted() throws Exception {
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "kafka-killed");
+        load.awaitMore(BATCH);
+        stack.killKafka();
+        load.awaitMore(BATCH);
+        stack.startKafka(false);
+        load.awaitMore(BATCH);
+
+        converged("kafka -9 and restart", load.stop());
+    }
+
+    @Test
+    @Order(2)
+    void slot_dropped_while_accounts_is_stopped_then_started_with_kafka_unreachable() throws Exception {
+        stack.stopAccounts();
+        execute("accounts", "SELECT pg_drop_replication_slot('" + SLOT + "')");
+        stack.killKafka();
+        stack.startAccounts();
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "slot-dropped");
+        load.awaitMore(2 * BATCH);
+        Registrations.Result registered = load.stop();
+        stack.startKafka(false);
+
+        converged("slot dropped, accounts started with kafka away", registered);
+        assertThat(registered.clientErrors())
+                .as("registrations while Kafka is away")
+                .isZero();
+    }
+
+    @Test
+    @Order(3)
+    void kafka_unreachable_for_a_minute_while_registrations_continue() throws Exception {
+        stack.killKafka();
+        AtomicInteger notReady = new AtomicInteger();
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "kafka-away");
+        AtomicInteger polls = new AtomicInteger();
+        long end = System.nanoTime() + KAFKA_AWAY.toNanos();
+        // Kafka stays away for the whole minute; readiness is asked once a second meanwhile.
+        await().atMost(KAFKA_AWAY.plusSeconds(10))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    polls.incrementAndGet();
+                    if (readiness() != 200) {
+                        notReady.incrementAndGet();
+                    }
+                    return System.nanoTime() >= end;
+                });
+        Registrations.Result registered = load.stop();
+        stack.startKafka(false);
+
+        converged("kafka unreachable for 60 s", registered);
+        System.out.printf(
+                "FAULT kafka unreachable for 60 s: readiness polled %d times, not UP %d times%n",
+                polls.get(), notReady.get());
+        assertThat(notReady.get()).as("readiness polls that were not UP").isZero();
+        assertThat(registered.clientErrors())
+                .as("registrations while Kafka is away")
+                .isZero();
+    }
+
+    @Test
+    @Order(4)
+    void a_fresh_database_whose_first_accounts_start_finds_kafka_unreachable() throws Exception {
+        stack.stopAccounts();
+        stack.stopProjects();
+        stack.killKafka();
+        // A new installation: both databases empty, no slot; Flyway creates the schemas at start.
+        execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
+        for (String database : new String[] {"accounts", "projects"}) {
+            execute("postgres", "DROP DATABASE " + database + " WITH (FORCE)");
+            execute("postgres", "CREATE DATABASE " + database);
+        }
+        stack.startAccounts();
+        stack.startProjects();
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "fresh-database");
+        load.awaitMore(2 * BATCH);
+        Registrations.Result registered = load.stop();
+        stack.startKafka(false);
+
+        converged("fresh database, first start with kafka away", registered);
+        assertThat(registered.clientErrors())
+                .as("registrations while Kafka is away")
+                .isZero();
+    }
+
+    /** Waits until the acknowledged users each have one example project and the outbox is empty, and reports. */
+    private static void converged(String scenario, Registrations.Result registered) throws Exception {
+        assertThat(registered.acknowledged()).as("registrations acknowledged").isNotEmpty();
+        long started = System.nanoTime();
+        await().atMost(CONVERGENCE_BOUND)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> outboxRows() == 0
+                        && exampleProjects(registered.acknowledged()).size()
+                                == registered.acknowledged().size());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Integer> projects = exampleProjects(registered.acknowledged());
+        long lost = registered.acknowledged().stream()
+                .filter(user -> !projects.containsKey(user))
+                .count();
+        long doubled = projects.values().stream().filter(count -> count > 1).count();
+        System.out.printf(
+                "FAULT %s: %d registrations acknowledged, %d lost, %d doubled, %d client-visible errors,"
+                        + " converged in %.1f s%n",
+                scenario, registered.acknowledged().size(), lost, doubled, registered.clientErrors(), seconds);
+        assertThat(lost).as("lost").isZero();
+        assertThat(doubled).as("doubled").isZero();
+        assertThat(orphanExampleProjects())
+                .as("example projects without a user")
+                .isZero();
+    }
+
+    private static Map<String, Integer> exampleProjects(Set<String> users) throws SQLException {
+        Map<String, Integer> perOwner = new HashMap<>();
+        try (Connection projects = stack.database("projects");
+                PreparedStatement query = projects.prepareStatement("""
+                        SELECT owner_id::text, count(*) FROM projects
+                        WHERE name = 'My first project' AND owner_id::text = ANY (?) GROUP BY owner_id""")) {
+            query.setArray(1, projects.createArrayOf("text", users.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    perOwner.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return perOwner;
+    }
+
+    /** Example projects whose owner accounts never acknowledged: a project must come from a registration. */
+    private static long orphanExampleProjects() throws SQLException {
+        Set<String> users = new java.util.HashSet<>();
+        try (Connection accounts = stack.database("accounts");
+                Statement statement = accounts.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id::text FROM users")) {
+            while (rows.next()) {
+                users.add(rows.getString(1));
+            }
+        }
+        long orphans = 0;
+        try (Connection projects = stack.database("projects");
+                Statement statement = projects.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("SELECT owner_id::text FROM projects WHERE name = 'My first project'")) {
+            while (rows.next()) {
+                orphans += users.contains(rows.getString(1)) ? 0 : 1;
+            }
+        }
+        return orphans;
+    }
+
+    private static long outboxRows() throws SQLException {
+        try (Connection accounts = stack.database("accounts");
+                Statement statement = accounts.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM outbox")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void execute(String database, String sql) throws SQLException {
+        try (Connection connection = stack.database(database);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static int readiness() {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(stack.accountsActuator() + "/health/readiness"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tasksandbox.systemtests;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Several clients registering through the gateway, one after another each, until stopped: what a fault scenario
+ * does to the running system while it happens. It remembers every user the API acknowledged (201) and counts
+ * every answer a client saw that was not one. Bounded: it stops by itself after {@code limit}.
+ */
+final class Registrations implements AutoCloseable {
+
+    private static final Duration PAUSE = Duration.ofMillis(20);
+
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ExecutorService clients;
+    private final long deadline;
+
+    private Registrations(String gatewayUrl, int clientCount, Duration limit, String run) {
+        this.deadline = System.nanoTime() + limit.toNanos();
+        this.clients = Executors.newFixedThreadPool(clientCount);
+        AccountsClient accounts = new AccountsClient();
+        IntStream.range(0, clientCount)
+                .forEach(client -> clients.execute(() -> {
+                    int n = 0;
+                    while (running.get() && System.nanoTime() < deadline) {
+                        String email = run + "-" + client + "-" + n++ + "-" + UUID.randomUUID() + "@example.com";
+                        accounts.register(gatewayUrl, email)
+                                .ifPresentOrElse(acknowledged::add, refused::incrementAndGet);
+                        java.util.concurrent.locks.LockSupport.parkNanos(PAUSE.toNanos());
+                    }
+                }));
+    }
+
+    static Registrations start(String gatewayUrl, int clients, Duration limit, String run) {
+        return new Registrations(gatewayUrl, clients, limit, run);
+    }
+
+    /** Waits until {@code more} registrations beyond those acknowledged so far have been acknowledged. */
+    void awaitMore(int more) {
+        int target = acknowledged.size() + more;
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> acknowledged.size() >= target || !running.get());
+    }
+
+    /** Stops the clients and waits for their last requests to be answered. */
+    Result stop() throws InterruptedException {
+        running.set(false);
+        clients.shutdown();
+        if (!clients.awaitTermination(30, TimeUnit.SECONDS)) {
+            clients.shutdownNow();
+        }
+        return new Result(Set.copyOf(acknowledged), refused.get());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** Users the API acknowledged, and answers that were not a 201 (errors a client saw). */
+    record Result(Set<String> acknowledged, int clientErrors) {
+
+        List<String> sample() {
+            return acknowledged.stream().limit(3).toList();
+        }
+    }
+}
