@@ -93,11 +93,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     void stopAccounts() {
-        ServiceProcess service = accounts;
+        stop(accounts);
         accounts = null;
-        if (service != null) {
-            service.close();
-        }
     }
 
     void startProjects() {
@@ -111,11 +108,8 @@ final class FaultStack implements AutoCloseable {
     }
 
     void stopProjects() {
-        ServiceProcess service = projects;
+        stop(projects);
         projects = null;
-        if (service != null) {
-            service.close();
-        }
     }
 
     String gatewayUrl() {
@@ -129,6 +123,12 @@ final class FaultStack implements AutoCloseable {
     Connection database(String name) throws SQLException {
         return DriverManager.getConnection(
                 addresses.jdbcUrl(name), addresses.postgresUser(), addresses.postgresPassword());
+    }
+
+    private static void stop(@Nullable ServiceProcess service) {
+        if (service != null) {
+            service.close();
+        }
     }
 
     private static ServiceProcess running(@Nullable ServiceProcess service) {

@@ -80,15 +80,8 @@ class OutboxFaultIT {
         execute("accounts", "SELECT pg_drop_replication_slot('" + SLOT + "')");
         stack.killKafka();
         stack.startAccounts();
-        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "slot-dropped");
-        load.awaitMore(2 * BATCH);
-        Registrations.Result registered = load.stop();
-        stack.startKafka(false);
 
-        converged("slot dropped, accounts started with kafka away", registered);
-        assertThat(registered.clientErrors())
-                .as("registrations while Kafka is away")
-                .isZero();
+        registerWhileKafkaIsAway("slot dropped, accounts started with kafka away", "slot-dropped");
     }
 
     @Test
@@ -136,12 +129,18 @@ class OutboxFaultIT {
         }
         stack.startAccounts();
         stack.startProjects();
-        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "fresh-database");
+
+        registerWhileKafkaIsAway("fresh database, first start with kafka away", "fresh-database");
+    }
+
+    /** Registers while Kafka is away, brings it back, and holds the outcome to the suite's rules. */
+    private static void registerWhileKafkaIsAway(String scenario, String run) throws Exception {
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, run);
         load.awaitMore(2 * BATCH);
         Registrations.Result registered = load.stop();
         stack.startKafka(false);
 
-        converged("fresh database, first start with kafka away", registered);
+        converged(scenario, registered);
         assertThat(registered.clientErrors())
                 .as("registrations while Kafka is away")
                 .isZero();
