@@ -24,6 +24,14 @@ final class AccountsClient {
         }
     }
 
+    /** The role an accounts-service instance's relay reports: {@code active}, {@code standby}, {@code starting}. */
+    static String relayRole(String baseUrl) {
+        String health = new Api(baseUrl).get("/actuator/health/relay").body();
+        java.util.regex.Matcher role =
+                java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
+        return role.find() ? role.group(1) : "none";
+    }
+
     /** Registers, and fails when the service does not answer 201. */
     String registerOrFail(String baseUrl, String email) {
         return register(baseUrl, email)

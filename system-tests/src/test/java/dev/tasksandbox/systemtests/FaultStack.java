@@ -34,10 +34,12 @@ final class FaultStack implements AutoCloseable {
     private final int kafkaPort = FreePort.orAny(0);
     private final int accountsPort = FreePort.orAny(0);
     private final int projectsPort = FreePort.orAny(0);
+    private final int standbyPort = FreePort.orAny(0);
     private final Infrastructure addresses = new Addresses();
     private @Nullable PostgresServer postgres;
     private @Nullable KafkaBroker kafka;
     private @Nullable ServiceProcess accounts;
+    private @Nullable ServiceProcess standby;
     private @Nullable ServiceProcess projects;
     private @Nullable ServiceProcess gateway;
 
@@ -85,11 +87,57 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    /** The accounts-service instance the gateway sends requests to. */
     void startAccounts() {
+        accounts = accountsOn(accountsPort, "accounts");
+    }
+
+    void killAccounts() throws InterruptedException {
+        ServiceProcess service = running(accounts);
+        accounts = null;
+        service.kill();
+    }
+
+    /** A second accounts-service instance, which no client reaches: its relay takes the slot when it is free. */
+    void startStandby() {
+        standby = accountsOn(standbyPort, "standby");
+    }
+
+    void stopStandby() {
+        stop(standby);
+        standby = null;
+    }
+
+    void killStandby() throws InterruptedException {
+        ServiceProcess service = running(standby);
+        standby = null;
+        service.kill();
+    }
+
+    /** The relay role each accounts instance reports: {@code active}, {@code standby} or {@code starting}. */
+    String relayRole(boolean ofStandby) {
+        return AccountsClient.relayRole(running(ofStandby ? standby : accounts).baseUrl());
+    }
+
+    void killProjects() throws InterruptedException {
+        ServiceProcess service = running(projects);
+        projects = null;
+        service.kill();
+    }
+
+    void stopPostgres() {
+        PostgresServer server = postgres;
+        postgres = null;
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private ServiceProcess accountsOn(int port, String name) {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(addresses, data));
         environment.put("BCRYPT_COST", "4");
         environment.put("RELAY_RESTART_BACKOFF", "500ms");
-        accounts = ServiceProcess.start(root, "accounts-service", "accounts", accountsPort, environment, log);
+        return ServiceProcess.start(root, "accounts-service", name, port, environment, log);
     }
 
     void stopAccounts() {
@@ -140,7 +188,7 @@ final class FaultStack implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {gateway, projects, accounts, kafka, postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {gateway, projects, standby, accounts, kafka, postgres}) {
             if (part != null) {
                 try {
                     part.close();

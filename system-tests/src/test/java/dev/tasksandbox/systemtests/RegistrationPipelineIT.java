@@ -71,7 +71,7 @@ class RegistrationPipelineIT {
     void a_standby_instance_takes_over_the_relay_when_the_active_one_dies() throws Exception {
         String run = "standby-" + UUID.randomUUID().toString().substring(0, 8);
         try (ServiceProcess standby = stack.startSecondAccounts()) {
-            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(relayRole(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(AccountsClient.relayRole(standby.baseUrl())));
 
             stack.crashAccounts();
             long crashed = System.nanoTime();
@@ -87,7 +87,7 @@ class RegistrationPipelineIT {
                     (System.nanoTime() - crashed) / 1e9);
 
             assertThat(exampleProjectsByOwner(users).values()).hasSize(20).containsOnly(1);
-            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(relayRole(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(AccountsClient.relayRole(standby.baseUrl())));
         } finally {
             stack.crashAndRestartAccounts();
         }
@@ -134,13 +134,6 @@ class RegistrationPipelineIT {
         report("registration commit -> published on Kafka (relay)", registered, published);
         report("published on Kafka -> example project commit (consumer)", published, projected);
         assertThat(projected).hasSize(count);
-    }
-
-    private static String relayRole(String baseUrl) {
-        String health = new Api(baseUrl).get("/actuator/health/relay").body();
-        java.util.regex.Matcher role =
-                java.util.regex.Pattern.compile("\"role\":\"(\\w+)\"").matcher(health);
-        return role.find() ? role.group(1) : "none";
     }
 
     private void registerConcurrently(String run, int from, int count) throws Exception {

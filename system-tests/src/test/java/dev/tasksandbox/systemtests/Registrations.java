@@ -56,6 +56,15 @@ final class Registrations implements AutoCloseable {
                 .until(() -> acknowledged.size() >= target || !running.get());
     }
 
+    /** Waits until {@code more} registrations beyond those refused so far have been refused: the fault bites. */
+    void awaitMoreRefused(int more) {
+        int target = refused.get() + more;
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> refused.get() >= target || !running.get());
+    }
+
     /** Stops the clients and waits for their last requests to be answered. */
     Result stop() throws InterruptedException {
         running.set(false);
