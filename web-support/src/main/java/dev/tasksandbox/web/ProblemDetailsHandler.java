@@ -7,11 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -50,6 +53,24 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(ProblemDetail.forStatusAndDetail(
                         HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
+    }
+
+    /**
+     * The database is away or refused the connection (a restart, a failover, connections cut): nothing is wrong
+     * with the request, and it may succeed in a moment, so 503 with {@code Retry-After}, not a 500. Logged as a
+     * warning without the stack, which says nothing the message does not.
+     */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
+    public ResponseEntity<ProblemDetail> databaseUnavailable(Exception error) {
+        log.warn("Database unavailable: {}", error.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable right now; retry shortly"));
     }
 
     /** Logged under the request's trace id, so the bug is found next to the request that met it. */
