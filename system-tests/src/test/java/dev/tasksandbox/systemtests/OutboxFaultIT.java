@@ -50,7 +50,9 @@ class OutboxFaultIT {
 
     @BeforeAll
     static void startStack() {
-        stack = new FaultStack().start();
+        // Assigned before it starts, so that a start that fails half-way is still stopped after the class.
+        stack = new FaultStack();
+        stack.start();
     }
 
     @AfterAll
