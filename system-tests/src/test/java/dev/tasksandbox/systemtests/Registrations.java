@@ -49,20 +49,20 @@ final class Registrations implements AutoCloseable {
 
     /** Waits until {@code more} registrations beyond those acknowledged so far have been acknowledged. */
     void awaitMore(int more) {
-        int target = acknowledged.size() + more;
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> acknowledged.size() >= target || !running.get());
+        awaitGrowth(acknowledged::size, more);
     }
 
     /** Waits until {@code more} registrations beyond those refused so far have been refused: the fault bites. */
     void awaitMoreRefused(int more) {
-        int target = refused.get() + more;
+        awaitGrowth(refused::get, more);
+    }
+
+    private void awaitGrowth(java.util.function.IntSupplier count, int more) {
+        int target = count.getAsInt() + more;
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> refused.get() >= target || !running.get());
+                .until(() -> count.getAsInt() >= target || !running.get());
     }
 
     /** Stops the clients and waits for their last requests to be answered. */
