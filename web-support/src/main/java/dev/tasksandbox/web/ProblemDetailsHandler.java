@@ -49,10 +49,7 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     /** A bounded worker queue (password hashing) is full: the service is saturated, not broken. */
     @ExceptionHandler(RejectedExecutionException.class)
     public ResponseEntity<ProblemDetail> saturated(RejectedExecutionException error) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.SERVICE_UNAVAILABLE, "Too busy right now; retry shortly"));
+        return retrySoon("Too busy right now; retry shortly");
     }
 
     /**
@@ -67,10 +64,14 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
     })
     public ResponseEntity<ProblemDetail> databaseUnavailable(Exception error) {
         log.warn("Database unavailable: {}", error.getMessage());
+        return retrySoon("The database is unavailable right now; retry shortly");
+    }
+
+    /** 503 with {@code Retry-After: 1}: the service cannot answer this moment, and may the next. */
+    private static ResponseEntity<ProblemDetail> retrySoon(String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable right now; retry shortly"));
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 
     /** Logged under the request's trace id, so the bug is found next to the request that met it. */
