@@ -2,8 +2,8 @@ package dev.tasksandbox.accounts;
 
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.localstack.SharedInfrastructure;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.SharedInfrastructure;
+import dev.tasksandbox.testkit.TokenForge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

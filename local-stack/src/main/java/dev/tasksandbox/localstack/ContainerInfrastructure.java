@@ -21,7 +21,7 @@ public final class ContainerInfrastructure implements Infrastructure {
     }
 
     @SuppressWarnings("resource") // closed in close()
-    static ContainerInfrastructure start() {
+    public static ContainerInfrastructure start() {
         PostgreSQLContainer postgres = new PostgreSQLContainer(POSTGRES_IMAGE)
                 .withUsername(PostgresServer.USER)
                 .withPassword(PostgresServer.PASSWORD)

@@ -2,8 +2,8 @@ package dev.tasksandbox.projects;
 
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.localstack.SharedInfrastructure;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.SharedInfrastructure;
+import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;

@@ -6,7 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.TokenForge;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -3,9 +3,12 @@ package dev.tasksandbox.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AggregateRootTest {
+
+    record Opened(UUID eventId, Instant occurredAt) implements DomainEvent {}
 
     static final class Account extends AggregateRoot<UserId> {
         private final UserId id = UserId.newId();
@@ -16,7 +19,7 @@ class AggregateRootTest {
         }
 
         void open() {
-            record(UserAccountCreated.of(id, Instant.now()));
+            record(new Opened(UUID.randomUUID(), Instant.now()));
         }
     }
 
@@ -25,7 +28,7 @@ class AggregateRootTest {
         Account account = new Account();
         account.open();
 
-        assertThat(account.takeEvents()).singleElement().isInstanceOf(UserAccountCreated.class);
+        assertThat(account.takeEvents()).singleElement().isInstanceOf(Opened.class);
         assertThat(account.takeEvents()).isEmpty();
     }
 }

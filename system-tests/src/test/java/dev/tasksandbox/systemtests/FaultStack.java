@@ -116,7 +116,7 @@ final class FaultStack implements AutoCloseable {
 
     /** The relay role each accounts instance reports: {@code active}, {@code standby} or {@code starting}. */
     String relayRole(boolean ofStandby) {
-        return AccountsClient.relayRole(running(ofStandby ? standby : accounts).baseUrl());
+        return RelayRole.of(running(ofStandby ? standby : accounts).baseUrl());
     }
 
     void killProjects() throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.tasksandbox.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.localstack.ServiceProcess;
+import dev.tasksandbox.testkit.AccountsApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,7 @@ class LoginBenchmarkIT {
     private static final int CLIENTS = 8;
     private static final Duration RUN = Duration.ofSeconds(20);
     private static Stack stack;
-    private final AccountsClient accounts = new AccountsClient();
+    private static final String PASSWORD = "correct horse battery";
 
     @BeforeAll
     static void useStack() {
@@ -44,9 +45,10 @@ class LoginBenchmarkIT {
         double hashMillis = medianHashMillis(cost);
         try (ServiceProcess service = stack.startAccountsWithBcryptCost(cost)) {
             String email = "bench-" + UUID.randomUUID() + "@example.com";
-            accounts.registerOrFail(service.baseUrl(), email);
-            String token = accounts.accessToken(service.baseUrl(), email);
-            accounts.accessToken(service.baseUrl(), email); // warm the login path once
+            AccountsApi accounts = AccountsApi.at(service.baseUrl());
+            accounts.registered(email, PASSWORD);
+            String token = accounts.accessToken(email, PASSWORD);
+            accounts.accessToken(email, PASSWORD); // warm the login path once
 
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -55,7 +57,7 @@ class LoginBenchmarkIT {
                 loggers.add(clients.submit(() -> {
                     int logins = 0;
                     while (running.get()) {
-                        accounts.accessToken(service.baseUrl(), email);
+                        accounts.accessToken(email, PASSWORD);
                         logins++;
                     }
                     return logins;

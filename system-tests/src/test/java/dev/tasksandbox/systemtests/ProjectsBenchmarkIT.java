@@ -2,6 +2,7 @@ package dev.tasksandbox.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasksandbox.testkit.AccountsApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ class ProjectsBenchmarkIT {
     private static final Duration REQUEST_BOUND = Duration.ofSeconds(15);
 
     private static Stack stack;
-    private final AccountsClient accounts = new AccountsClient();
+    private static final String PASSWORD = "correct horse battery";
 
     @BeforeAll
     static void useStack() {
@@ -98,7 +99,7 @@ class ProjectsBenchmarkIT {
     @Test
     void a_page_of_projects_for_a_user_with_100000_projects() throws Exception {
         String token = newUserToken();
-        String owner = accounts.userIdOf(stack.accountsUrl(), token);
+        String owner = AccountsApi.at(stack.accountsUrl()).userIdOf(token);
         String deepCursor;
         try (Connection projects = stack.database("projects")) {
             try (PreparedStatement insert = projects.prepareStatement("""
@@ -127,8 +128,9 @@ class ProjectsBenchmarkIT {
 
     private String newUserToken() throws Exception {
         String email = "bench-" + UUID.randomUUID() + "@example.com";
-        accounts.registerOrFail(stack.accountsUrl(), email);
-        return accounts.accessToken(stack.accountsUrl(), email);
+        AccountsApi accounts = AccountsApi.at(stack.accountsUrl());
+        accounts.registered(email, PASSWORD);
+        return accounts.accessToken(email, PASSWORD);
     }
 
     private String createProject(String token, String name) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.localstack.ServiceProcess;
+import dev.tasksandbox.testkit.AccountsApi;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ class RegistrationPipelineIT {
     private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
     private static final int WARM_UP_REGISTRATIONS = 500;
     private static Stack stack;
-    private final AccountsClient accounts = new AccountsClient();
+    private static final String PASSWORD = "correct horse battery";
 
     @BeforeAll
     static void useStack() {
@@ -71,12 +72,12 @@ class RegistrationPipelineIT {
     void a_standby_instance_takes_over_the_relay_when_the_active_one_dies() throws Exception {
         String run = "standby-" + UUID.randomUUID().toString().substring(0, 8);
         try (ServiceProcess standby = stack.startSecondAccounts()) {
-            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(AccountsClient.relayRole(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(RelayRole.of(standby.baseUrl())));
 
             stack.crashAccounts();
             long crashed = System.nanoTime();
             for (int i = 0; i < 20; i++) {
-                accounts.registerOrFail(standby.baseUrl(), run + "-" + i + "@example.com");
+                AccountsApi.at(standby.baseUrl()).registered(run + "-" + i + "@example.com", PASSWORD);
             }
             Set<String> users = usersOfRun(run);
             await().atMost(PIPELINE_BOUND)
@@ -87,7 +88,7 @@ class RegistrationPipelineIT {
                     (System.nanoTime() - crashed) / 1e9);
 
             assertThat(exampleProjectsByOwner(users).values()).hasSize(20).containsOnly(1);
-            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(AccountsClient.relayRole(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(RelayRole.of(standby.baseUrl())));
         } finally {
             stack.crashAndRestartAccounts();
         }
@@ -103,7 +104,7 @@ class RegistrationPipelineIT {
         // Warm-up, not measured: another test may just have restarted accounts-service, whose JIT compilers
         // would otherwise still be at work during the measured run. This measures the steady state.
         for (int i = 0; i < WARM_UP_REGISTRATIONS; i++) {
-            accounts.registerOrFail(stack.gatewayUrl(), "warmup-" + run + "-" + i + "@example.com");
+            AccountsApi.at(stack.gatewayUrl()).registered("warmup-" + run + "-" + i + "@example.com", PASSWORD);
         }
         // The measured run starts once the warm-up's events are all handled, not while they still queue.
         Set<String> warmedUp = usersOfRun("warmup-" + run);
@@ -114,7 +115,7 @@ class RegistrationPipelineIT {
         long pace = Duration.ofMillis(20).toNanos();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            accounts.registerOrFail(stack.gatewayUrl(), run + "-" + i + "@example.com");
+            AccountsApi.at(stack.gatewayUrl()).registered(run + "-" + i + "@example.com", PASSWORD);
             next += pace;
             java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
         }
@@ -142,7 +143,8 @@ class RegistrationPipelineIT {
             List<Future<Optional<String>>> answers = new ArrayList<>();
             for (int i = from; i < from + count; i++) {
                 String email = run + "-" + i + "@example.com";
-                answers.add(clients.submit(() -> accounts.register(stack.gatewayUrl(), email)));
+                answers.add(
+                        clients.submit(() -> AccountsApi.at(stack.gatewayUrl()).tryRegister(email, PASSWORD)));
             }
             for (Future<Optional<String>> answer : answers) {
                 assertThat(answer.get())

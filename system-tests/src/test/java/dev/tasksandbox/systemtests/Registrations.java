@@ -1,5 +1,6 @@
 package dev.tasksandbox.systemtests;
 
+import dev.tasksandbox.testkit.AccountsApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.stream.IntStream;
 final class Registrations implements AutoCloseable {
 
     private static final Duration PAUSE = Duration.ofMillis(20);
+    private static final String PASSWORD = "correct horse battery";
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
@@ -30,13 +32,13 @@ final class Registrations implements AutoCloseable {
     private Registrations(String gatewayUrl, int clientCount, Duration limit, String run) {
         this.deadline = System.nanoTime() + limit.toNanos();
         this.clients = Executors.newFixedThreadPool(clientCount);
-        AccountsClient accounts = new AccountsClient();
+        AccountsApi accounts = AccountsApi.at(gatewayUrl);
         IntStream.range(0, clientCount)
                 .forEach(client -> clients.execute(() -> {
                     int n = 0;
                     while (running.get() && System.nanoTime() < deadline) {
                         String email = run + "-" + client + "-" + n++ + "-" + UUID.randomUUID() + "@example.com";
-                        accounts.register(gatewayUrl, email)
+                        accounts.tryRegister(email, PASSWORD)
                                 .ifPresentOrElse(acknowledged::add, refused::incrementAndGet);
                         java.util.concurrent.locks.LockSupport.parkNanos(PAUSE.toNanos());
                     }

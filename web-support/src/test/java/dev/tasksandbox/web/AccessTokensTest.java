@@ -7,7 +7,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;

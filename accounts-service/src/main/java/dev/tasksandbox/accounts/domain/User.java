@@ -2,7 +2,6 @@ package dev.tasksandbox.accounts.domain;
 
 import dev.tasksandbox.kernel.AggregateRoot;
 import dev.tasksandbox.kernel.EmailAddress;
-import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,10 +21,10 @@ public final class User extends AggregateRoot<UserId> {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
-    /** Opens a new account; other contexts learn of it through the recorded {@link UserAccountCreated}. */
+    /** Opens a new account; other contexts learn of it through the recorded {@link UserRegistered}. */
     public static User register(UserId id, EmailAddress email, PasswordHash passwordHash, Instant now) {
         User user = new User(id, email, passwordHash, now);
-        user.record(UserAccountCreated.of(id, user.createdAt));
+        user.record(UserRegistered.now(id, user.createdAt));
         return user;
     }
 

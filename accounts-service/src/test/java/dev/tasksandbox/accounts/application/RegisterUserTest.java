@@ -6,8 +6,8 @@ import dev.tasksandbox.accounts.domain.EmailAlreadyTaken;
 import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.accounts.domain.User;
+import dev.tasksandbox.accounts.domain.UserRegistered;
 import dev.tasksandbox.kernel.EmailAddress;
-import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,7 +32,7 @@ class RegisterUserTest {
         assertThat(users.events)
                 .singleElement()
                 .isInstanceOfSatisfying(
-                        UserAccountCreated.class,
+                        UserRegistered.class,
                         event -> assertThat(event.occurredAt()).isEqualTo(now));
     }
 

@@ -3,7 +3,6 @@ package dev.tasksandbox.accounts.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.kernel.EmailAddress;
-import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,8 @@ class UserTest {
     void registering_records_that_the_account_was_created() {
         User user = User.register(id, email, hash, now);
 
-        assertThat(user.takeEvents()).singleElement().isInstanceOfSatisfying(UserAccountCreated.class, event -> {
-            assertThat(event.userId()).isEqualTo(id.value());
+        assertThat(user.takeEvents()).singleElement().isInstanceOfSatisfying(UserRegistered.class, event -> {
+            assertThat(event.user()).isEqualTo(id);
             assertThat(event.occurredAt()).isEqualTo(now);
         });
     }

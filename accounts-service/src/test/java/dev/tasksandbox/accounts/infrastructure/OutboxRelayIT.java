@@ -7,12 +7,12 @@ import dev.tasksandbox.accounts.AccountsServiceIT;
 import dev.tasksandbox.accounts.application.Users;
 import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.accounts.domain.User;
-import dev.tasksandbox.accounts.infrastructure.relay.OutboxRelay;
-import dev.tasksandbox.accounts.infrastructure.relay.RelayProperties;
+import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.TraceParent;
-import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
+import dev.tasksandbox.outboxrelay.OutboxRelay;
+import dev.tasksandbox.outboxrelay.RelayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.time.Duration;
@@ -91,7 +91,7 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     @Test
-    void the_payload_has_exactly_the_fields_the_schema_in_the_shared_kernel_requires() throws Exception {
+    void the_payload_has_exactly_the_fields_the_schema_in_the_contracts_requires() throws Exception {
         String userId = register(uniqueEmail());
         await().atMost(RELAY_BOUND).until(() -> !published.forUser(userId).isEmpty());
 

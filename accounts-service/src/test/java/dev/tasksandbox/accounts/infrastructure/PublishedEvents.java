@@ -1,7 +1,7 @@
 package dev.tasksandbox.accounts.infrastructure;
 
-import dev.tasksandbox.kernel.UserAccountCreated;
-import dev.tasksandbox.localstack.SharedInfrastructure;
+import dev.tasksandbox.contracts.AccountEvents;
+import dev.tasksandbox.testkit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ final class PublishedEvents implements AutoCloseable {
                         "earliest"),
                 new StringDeserializer(),
                 new StringDeserializer());
-        consumer.subscribe(List.of(UserAccountCreated.TOPIC));
+        consumer.subscribe(List.of(AccountEvents.TOPIC));
     }
 
     /** Everything published so far that this reader has polled, after one more poll. */

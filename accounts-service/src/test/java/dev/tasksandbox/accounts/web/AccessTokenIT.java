@@ -3,7 +3,8 @@ package dev.tasksandbox.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.AccountsApi;
+import dev.tasksandbox.testkit.TokenForge;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,13 @@ class AccessTokenIT extends AccountsServiceIT {
 
     @BeforeEach
     void registerUser() {
-        user = new Client(http).register(uniqueEmail(), "correct horse");
+        user = new AccountsApi(http).registered(uniqueEmail(), "correct horse");
     }
 
     @Test
     void every_tampered_token_is_a_401_problem() {
         for (TokenForge.Attack attack : TokenForge.attacks(keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
-            new Client(http)
+            new AccountsApi(http)
                     .me(attack.token())
                     .expectStatus()
                     .value(status -> assertThat(status).as(attack.flaw()).isEqualTo(401))
@@ -50,7 +51,7 @@ class AccessTokenIT extends AccountsServiceIT {
         String token =
                 TokenForge.valid(keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE).signedWith(SIGNING_KEYS.getPrivate());
 
-        new Client(http)
+        new AccountsApi(http)
                 .me(token)
                 .expectStatus()
                 .isOk()
@@ -64,7 +65,7 @@ class AccessTokenIT extends AccountsServiceIT {
         String token =
                 TokenForge.valid(keyId(RETIRED_KEYS), user, ISSUER, AUDIENCE).signedWith(RETIRED_KEYS.getPrivate());
 
-        new Client(http).me(token).expectStatus().isOk();
+        new AccountsApi(http).me(token).expectStatus().isOk();
     }
 
     @Test
@@ -72,7 +73,7 @@ class AccessTokenIT extends AccountsServiceIT {
         String token = TokenForge.valid(keyId(SIGNING_KEYS), UUID.randomUUID().toString(), ISSUER, AUDIENCE)
                 .signedWith(SIGNING_KEYS.getPrivate());
 
-        new Client(http)
+        new AccountsApi(http)
                 .me(token)
                 .expectStatus()
                 .isUnauthorized()
@@ -87,7 +88,7 @@ class AccessTokenIT extends AccountsServiceIT {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Client.JSON)
+                .expectBody(AccountsApi.JSON)
                 .returnResult()
                 .getResponseBody();
 
@@ -106,8 +107,8 @@ class AccessTokenIT extends AccountsServiceIT {
     @Test
     void issued_tokens_name_the_signing_key_and_carry_every_claim() throws Exception {
         String email = uniqueEmail();
-        String id = new Client(http).register(email, "correct horse");
-        String token = new Client(http)
+        String id = new AccountsApi(http).registered(email, "correct horse");
+        String token = new AccountsApi(http)
                 .tokensFor(email, "correct horse")
                 .get("access_token")
                 .toString();

@@ -1,18 +1,14 @@
 package dev.tasksandbox.accounts.web;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.tasksandbox.accounts.AccountsServiceIT;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.tasksandbox.testkit.AccountsApi;
+import dev.tasksandbox.testkit.HttpPactVerification;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Provider("accounts-service")
 @PactFolder("${pact.folder}")
 @PactFilter(value = "Synchronous/HTTP", filter = InteractionFilter.ByInteractionType.class)
-class ConsumersContractIT extends AccountsServiceIT {
+class ConsumersContractIT extends AccountsServiceIT implements HttpPactVerification {
 
     @LocalServerPort
     int port;
@@ -33,20 +29,16 @@ class ConsumersContractIT extends AccountsServiceIT {
     @Autowired
     WebTestClient http;
 
-    private String accessToken;
+    private @Nullable String accessToken;
 
-    @BeforeEach
-    void verifyOverHttp(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port));
+    @Override
+    public int servicePort() {
+        return port;
     }
 
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void keeps_the_http_contract_of_each_consumer(PactVerificationContext context, HttpRequest request) {
-        if (accessToken != null) {
-            request.setHeader("Authorization", "Bearer " + accessToken);
-        }
-        context.verifyInteraction();
+    @Override
+    public @Nullable String accessToken() {
+        return accessToken;
     }
 
     @State("accounts-service signs tokens")
@@ -57,9 +49,8 @@ class ConsumersContractIT extends AccountsServiceIT {
     @State("a registered user with an access token")
     void aRegisteredUser() {
         String email = uniqueEmail();
-        Client client = new Client(http);
-        client.register(email, "correct horse");
-        accessToken =
-                client.tokensFor(email, "correct horse").get("access_token").toString();
+        AccountsApi client = new AccountsApi(http);
+        client.registered(email, "correct horse");
+        accessToken = client.accessToken(email, "correct horse");
     }
 }

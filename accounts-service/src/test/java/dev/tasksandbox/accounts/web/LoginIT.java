@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import dev.tasksandbox.testkit.AccountsApi;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,21 +21,21 @@ class LoginIT extends AccountsServiceIT {
     @Autowired
     WebTestClient http;
 
-    private Client client() {
-        return new Client(http);
+    private AccountsApi client() {
+        return new AccountsApi(http);
     }
 
     @Test
     void the_password_grant_answers_a_bearer_token_pair_that_must_not_be_cached() {
         String email = uniqueEmail();
-        String id = client().register(email, "correct horse");
+        String id = client().registered(email, "correct horse");
 
         Map<String, Object> tokens = client().logIn(email, "correct horse")
                 .expectStatus()
                 .isOk()
                 .expectHeader()
                 .cacheControl(org.springframework.http.CacheControl.noStore())
-                .expectBody(Client.JSON)
+                .expectBody(AccountsApi.JSON)
                 .returnResult()
                 .getResponseBody();
 
@@ -55,7 +56,7 @@ class LoginIT extends AccountsServiceIT {
     @Test
     void grant_type_may_be_left_out_as_the_sandbox_clients_do() {
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
 
         http.post()
                 .uri("/api/users/login")
@@ -68,7 +69,7 @@ class LoginIT extends AccountsServiceIT {
     @Test
     void an_unknown_email_and_a_wrong_password_get_the_same_answer_in_comparable_time() {
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
         List<Long> wrongPassword = new ArrayList<>();
         List<Long> unknownEmail = new ArrayList<>();
         byte[] wrongPasswordBody = null;
@@ -154,13 +155,13 @@ class LoginIT extends AccountsServiceIT {
     @Test
     void refreshing_rotates_the_pair_and_reusing_a_spent_token_revokes_the_family() {
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
         Map<String, Object> first = client().tokensFor(email, "correct horse");
 
         Map<String, Object> second = client().refresh(first.get("refresh_token").toString())
                 .expectStatus()
                 .isOk()
-                .expectBody(Client.JSON)
+                .expectBody(AccountsApi.JSON)
                 .returnResult()
                 .getResponseBody();
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
@@ -195,7 +196,7 @@ class LoginIT extends AccountsServiceIT {
                 .exchange()
                 .expectStatus()
                 .isOk()
-                .expectBody(Client.JSON)
+                .expectBody(AccountsApi.JSON)
                 .returnResult()
                 .getResponseBody();
 

@@ -1,6 +1,7 @@
 package dev.tasksandbox.accounts.web;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import dev.tasksandbox.testkit.AccountsApi;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,8 +14,8 @@ class ProfileIT extends AccountsServiceIT {
     @Autowired
     WebTestClient http;
 
-    private Client client() {
-        return new Client(http);
+    private AccountsApi client() {
+        return new AccountsApi(http);
     }
 
     @Test
@@ -37,7 +38,7 @@ class ProfileIT extends AccountsServiceIT {
     void after_a_change_of_email_the_new_one_signs_in_the_old_one_does_not_and_old_tokens_still_work() {
         String oldEmail = uniqueEmail();
         String newEmail = uniqueEmail();
-        client().register(oldEmail, "correct horse");
+        client().registered(oldEmail, "correct horse");
         String token = client().tokensFor(oldEmail, "correct horse")
                 .get("access_token")
                 .toString();
@@ -63,7 +64,7 @@ class ProfileIT extends AccountsServiceIT {
     @Test
     void the_same_email_is_a_no_op_answered_like_a_change() {
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
         String token =
                 client().tokensFor(email, "correct horse").get("access_token").toString();
 
@@ -79,9 +80,9 @@ class ProfileIT extends AccountsServiceIT {
     @Test
     void an_email_taken_by_another_account_in_any_case_is_a_409() {
         String taken = uniqueEmail();
-        client().register(taken, "correct horse");
+        client().registered(taken, "correct horse");
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
         String token =
                 client().tokensFor(email, "correct horse").get("access_token").toString();
 
@@ -97,7 +98,7 @@ class ProfileIT extends AccountsServiceIT {
     @Test
     void an_invalid_email_is_a_422_and_changes_nothing() {
         String email = uniqueEmail();
-        client().register(email, "correct horse");
+        client().registered(email, "correct horse");
         String token =
                 client().tokensFor(email, "correct horse").get("access_token").toString();
 

@@ -7,6 +7,7 @@ import dev.tasksandbox.projects.application.ConcurrencyPolicy;
 import dev.tasksandbox.projects.application.CreateExampleProject;
 import dev.tasksandbox.projects.application.CreateProject;
 import dev.tasksandbox.projects.application.DeleteProject;
+import dev.tasksandbox.projects.application.Inbox;
 import dev.tasksandbox.projects.application.IncompleteTask;
 import dev.tasksandbox.projects.application.ProjectChanges;
 import dev.tasksandbox.projects.application.Projects;
@@ -23,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class UseCaseConfiguration {
 
     @Bean
-    CreateExampleProject createExampleProject(Projects projects) {
-        return new CreateExampleProject(projects);
+    CreateExampleProject createExampleProject(Projects projects, Inbox inbox) {
+        return new CreateExampleProject(projects, inbox);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.tasksandbox.projects.messaging;
 
-import dev.tasksandbox.kernel.UserAccountCreated;
+import dev.tasksandbox.contracts.AccountEvents;
+import dev.tasksandbox.contracts.UnreadableEvent;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -30,7 +31,7 @@ class KafkaConfiguration {
             KafkaOperations<?, ?> deadLetters, @Value("${projects.events.unreadable-retries}") int unreadableRetries) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 deadLetters,
-                (record, error) -> new TopicPartition(UserAccountCreated.DEAD_LETTER_TOPIC, record.partition()));
+                (record, error) -> new TopicPartition(AccountEvents.DEAD_LETTER_TOPIC, record.partition()));
         ExponentialBackOff untilItWorks = new ExponentialBackOff(200, 2.0);
         untilItWorks.setMaxInterval(Duration.ofSeconds(10).toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItWorks);
@@ -48,19 +49,23 @@ class KafkaConfiguration {
         return false;
     }
 
-    /** Both topics are declared here too, so that this service starts on an empty broker. */
+    /**
+     * The events topic is declared here as well as by accounts' relay, from the same contract, so that whichever
+     * service starts first on an empty broker creates it with the contract's partitions (a consumer would
+     * otherwise have the broker create it with its default of one).
+     */
     @Bean
-    NewTopic userEventsTopic(@Value("${projects.events.partitions}") int partitions) {
-        return TopicBuilder.name(UserAccountCreated.TOPIC)
-                .partitions(partitions)
+    NewTopic userEventsTopic() {
+        return TopicBuilder.name(AccountEvents.TOPIC)
+                .partitions(AccountEvents.PARTITIONS)
                 .build();
     }
 
-    /** As many partitions as the source topic: a dead letter keeps its original partition. */
+    /** This service writes the dead letters; a dead letter keeps its original partition. */
     @Bean
-    NewTopic userEventsDeadLetterTopic(@Value("${projects.events.partitions}") int partitions) {
-        return TopicBuilder.name(UserAccountCreated.DEAD_LETTER_TOPIC)
-                .partitions(partitions)
+    NewTopic userEventsDeadLetterTopic() {
+        return TopicBuilder.name(AccountEvents.DEAD_LETTER_TOPIC)
+                .partitions(AccountEvents.PARTITIONS)
                 .build();
     }
 

@@ -4,29 +4,20 @@ import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.Task;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** The project repository as a map, with optimistic locking like the real one: a stale save fails. */
 final class InMemoryProjects implements Projects {
 
     final Map<ProjectId, Project> stored = new LinkedHashMap<>();
-    final Set<UUID> causes = new HashSet<>();
     /** Saves to refuse as stale before accepting one, to play a concurrent writer. */
     int staleSavesToSimulate;
 
     @Override
     public Mono<Void> add(Project project) {
         return Mono.fromRunnable(() -> stored.put(project.id(), copy(project, 0)));
-    }
-
-    @Override
-    public Mono<Boolean> addOnce(UUID cause, Project project) {
-        return Mono.fromCallable(() -> causes.add(cause) && stored.put(project.id(), copy(project, 0)) == null);
     }
 
     @Override

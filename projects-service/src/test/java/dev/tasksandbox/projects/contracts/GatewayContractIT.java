@@ -1,21 +1,15 @@
 package dev.tasksandbox.projects.contracts;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.tasksandbox.projects.ProjectsServiceIT;
-import java.util.Map;
+import dev.tasksandbox.testkit.HttpPactVerification;
+import dev.tasksandbox.testkit.ProjectsApi;
 import java.util.UUID;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -25,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @Provider("projects-service")
 @PactFolder("${pact.folder}")
-class GatewayContractIT extends ProjectsServiceIT {
+class GatewayContractIT extends ProjectsServiceIT implements HttpPactVerification {
 
     @LocalServerPort
     int port;
@@ -33,45 +27,24 @@ class GatewayContractIT extends ProjectsServiceIT {
     @Autowired
     WebTestClient http;
 
-    private String accessToken;
+    private @Nullable String accessToken;
 
-    @BeforeEach
-    void verifyOverHttp(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget("localhost", port));
+    @Override
+    public int servicePort() {
+        return port;
     }
 
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void keeps_the_http_contract_of_each_consumer(PactVerificationContext context, HttpRequest request) {
-        request.setHeader("Authorization", "Bearer " + accessToken);
-        context.verifyInteraction();
+    @Override
+    public @Nullable String accessToken() {
+        return accessToken;
     }
 
     @State("a user with an active and an archived project")
     void aUserWithAnActiveAndAnArchivedProject() {
-        accessToken = accessToken(UUID.randomUUID().toString());
-        create("Household");
-        String archived = create("Clean the house");
-        http.put()
-                .uri(archived + "/archive")
-                .header("Authorization", "Bearer " + accessToken)
-                .exchange()
-                .expectStatus()
-                .isNoContent();
-    }
-
-    private String create(String name) {
-        return http.post()
-                .uri("/api/projects")
-                .header("Authorization", "Bearer " + accessToken)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("name", name))
-                .exchange()
-                .expectStatus()
-                .isSeeOther()
-                .returnResult(Void.class)
-                .getResponseHeaders()
-                .getLocation()
-                .toString();
+        String token = accessToken(UUID.randomUUID().toString());
+        accessToken = token;
+        ProjectsApi user = new ProjectsApi(http, token);
+        user.createProject("Household");
+        user.archive(user.createProject("Clean the house")).expectStatus().isNoContent();
     }
 }

@@ -3,10 +3,11 @@ package dev.tasksandbox.projects.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tasksandbox.kernel.UserAccountCreated;
+import dev.tasksandbox.contracts.AccountEvents;
+import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
-import dev.tasksandbox.localstack.SharedInfrastructure;
 import dev.tasksandbox.projects.ProjectsServiceIT;
+import dev.tasksandbox.testkit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,12 +57,13 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
     @Test
     void a_new_user_gets_the_example_project_with_its_three_tasks() {
-        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.parse("2026-11-25T08:00:00.123456Z"));
+        UserAccountCreated event = new UserAccountCreated(
+                UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T08:00:00.123456Z"));
 
         publish(event);
 
-        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
-        assertThat(tasksOf(event.user()))
+        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
+        assertThat(tasksOf(new UserId(event.userId())))
                 .containsExactly(
                         "1 Sign up! 2026-11-25T08:00:00.123456Z",
                         "2 Watch the tutorial -",
@@ -70,10 +72,11 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
     @Test
     void the_example_project_is_readable_through_the_api_by_its_owner_only() {
-        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.parse("2026-11-25T08:00:00.123456Z"));
+        UserAccountCreated event = new UserAccountCreated(
+                UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T08:00:00.123456Z"));
         publish(event);
-        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
-        String token = accessToken(event.user().toString());
+        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
+        String token = accessToken(new UserId(event.userId()).toString());
 
         Map<String, Object> page = get(token, "/api/projects");
         @SuppressWarnings("unchecked")
@@ -118,18 +121,18 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
     @Test
     void the_same_event_delivered_twice_gives_one_project() {
-        UserAccountCreated event = UserAccountCreated.of(UserId.newId(), Instant.now());
-        UserAccountCreated marker = UserAccountCreated.of(UserId.newId(), Instant.now());
+        UserAccountCreated event = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
+        UserAccountCreated marker = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
 
         publish(event);
         publish(event);
         publish(marker);
 
         // Same key, same partition: once the later marker's project exists, both copies were consumed.
-        await().atMost(BOUND).until(() -> exampleProjectsOf(marker.user()) == 1);
-        await().atMost(BOUND).until(() -> exampleProjectsOf(event.user()) == 1);
+        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(marker.userId())) == 1);
+        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
         assertThat(processedCount(event.eventId())).isEqualTo(1);
-        assertThat(exampleProjectsOf(event.user())).isEqualTo(1);
+        assertThat(exampleProjectsOf(new UserId(event.userId()))).isEqualTo(1);
     }
 
     @Test
@@ -140,7 +143,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
             UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), UUID.fromString(key), Instant.now());
             publish(next);
 
-            await().atMost(BOUND).until(() -> exampleProjectsOf(next.user()) == 1);
+            await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(next.userId())) == 1);
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains("this is not json"));
         }
     }
@@ -185,7 +188,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     }
 
     private static ProducerRecord<String, String> record(String key, String value, String type) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(UserAccountCreated.TOPIC, key, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(AccountEvents.TOPIC, key, value);
         record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -235,7 +238,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
         DeadLetters() {
-            consumer.subscribe(List.of(UserAccountCreated.DEAD_LETTER_TOPIC));
+            consumer.subscribe(List.of(AccountEvents.DEAD_LETTER_TOPIC));
         }
 
         List<String> withKey(String key) {

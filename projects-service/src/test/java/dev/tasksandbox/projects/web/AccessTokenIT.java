@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.localstack.TokenForge;
 import dev.tasksandbox.projects.ProjectsServiceIT;
 import dev.tasksandbox.projects.TestJwks;
+import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.UUID;

@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.projects.ProjectsServiceIT;
+import dev.tasksandbox.testkit.ProjectsApi;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,8 +24,8 @@ class ConcurrentWritesIT extends ProjectsServiceIT {
 
     private final String token = accessToken(UUID.randomUUID().toString());
 
-    private ProjectsClient user() {
-        return new ProjectsClient(http, token);
+    private ProjectsApi user() {
+        return new ProjectsApi(http, token);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.projects.ProjectsServiceIT;
+import dev.tasksandbox.testkit.ProjectsApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,13 @@ class ProjectsApiIT extends ProjectsServiceIT {
     @Autowired
     WebTestClient http;
 
-    private ProjectsClient user() {
-        return new ProjectsClient(http, accessToken(UUID.randomUUID().toString()));
+    private ProjectsApi user() {
+        return new ProjectsApi(http, accessToken(UUID.randomUUID().toString()));
     }
 
     @Test
     void creating_a_project_answers_303_to_it_and_it_reads_back_trimmed_unarchived_and_unlimited() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("  Household  ");
 
         assertThat(project).matches("/api/projects/[0-9a-f-]{36}");
@@ -38,7 +39,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void the_list_has_the_callers_projects_oldest_first_and_pages_by_cursor() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         user.createProject("First project");
         String second = user.createProject("Second project");
         user.createProject("Third project");
@@ -56,7 +57,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void bad_paging_is_a_422_naming_the_parameter() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         user.get("/api/projects?limit=0")
                 .expectStatus()
                 .isEqualTo(422)
@@ -76,7 +77,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void renaming_and_limiting_answers_303_and_changes_the_project() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
 
         user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2))
@@ -92,7 +93,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void leaving_out_the_limit_removes_it() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
         user.put(project, Map.of("name", "Home", "maxIncompleteTasks", 2))
                 .expectStatus()
@@ -105,7 +106,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void malformed_writes_are_422_and_change_nothing() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
 
         user.post("/api/projects", Map.of("name", "abc"))
@@ -146,7 +147,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void malformed_ids_and_numbers_in_paths_are_422() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
 
         user.get("/api/projects/not-a-uuid")
@@ -167,10 +168,10 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void another_users_project_is_404_exactly_like_a_missing_one_for_reads_and_writes() {
-        ProjectsClient owner = user();
+        ProjectsApi owner = user();
         String project = owner.addTask(owner.createProject("Household"), "Clean the house")
                 .replaceAll("/tasks/1$", "");
-        ProjectsClient other = user();
+        ProjectsApi other = user();
         String missing = "/api/projects/" + UUID.randomUUID();
 
         for (String path : List.of(project, missing)) {
@@ -193,7 +194,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void tasks_are_numbered_listed_in_order_and_read_one_by_one() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
 
         assertThat(user.addTask(project, "Clean the house")).isEqualTo(project + "/tasks/1");
@@ -209,7 +210,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void completing_twice_keeps_the_first_time_in_utc_and_incompleting_reopens() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String task = user.addTask(user.createProject("Household"), "Clean the house");
 
         user.put(task + "/complete").expectStatus().isSeeOther().expectHeader().location(task);
@@ -232,7 +233,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void the_incomplete_task_limit_is_a_409_on_add_and_on_incomplete() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Focused");
         user.put(project, Map.of("name", "Focused", "maxIncompleteTasks", 1))
                 .expectStatus()
@@ -254,7 +255,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void archiving_needs_every_task_complete_and_an_archived_project_refuses_changes() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
         String task = user.addTask(project, "Clean the house");
         user.addTask(project, "Do the dishes");
@@ -280,7 +281,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void a_project_without_tasks_can_be_archived_and_unarchive_needs_an_archived_project() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Household");
 
         user.put(project + "/unarchive").expectStatus().isEqualTo(409);
@@ -293,7 +294,7 @@ class ProjectsApiIT extends ProjectsServiceIT {
 
     @Test
     void only_an_archived_project_can_be_deleted_and_then_it_is_gone_everywhere() {
-        ProjectsClient user = user();
+        ProjectsApi user = user();
         String project = user.createProject("Clean the house");
         user.put(user.addTask(project, "Vacuum") + "/complete").expectStatus().isSeeOther();
 

@@ -1,15 +1,19 @@
 package dev.tasksandbox.accounts.infrastructure.persistence;
 
+import dev.tasksandbox.accounts.domain.UserRegistered;
+import dev.tasksandbox.contracts.AccountEventCodec;
+import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.kernel.DomainEvent;
-import dev.tasksandbox.kernel.UserAccountCreated;
 import dev.tasksandbox.web.TraceContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transactional outbox. Must be called inside the transaction that changes the aggregate.
+ *
+ * <p>Here the domain event becomes the integration event: {@link UserRegistered} is published as the contract's
+ * {@link UserAccountCreated}, written by the contract's codec.
  *
  * <p>The row carries the {@code traceparent} of the request that caused the event, which the relay publishes
  * as a header, so the trace goes on through Kafka.
@@ -22,17 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
 class Outbox {
 
     private final DatabaseClient database;
-    private final JsonMapper json;
+    private final AccountEventCodec codec = new AccountEventCodec();
 
-    Outbox(DatabaseClient database, JsonMapper json) {
+    Outbox(DatabaseClient database) {
         this.database = database;
-        this.json = json;
     }
 
     Mono<Void> append(DomainEvent event) {
-        if (!(event instanceof UserAccountCreated created)) {
+        if (!(event instanceof UserRegistered registered)) {
             return Mono.error(new IllegalArgumentException("No integration event for " + event.getClass()));
         }
+        UserAccountCreated created =
+                new UserAccountCreated(registered.eventId(), registered.user().value(), registered.occurredAt());
         return TraceContext.current()
                 .flatMap(trace -> database.sql("""
                         INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, traceparent)
@@ -40,7 +45,7 @@ class Outbox {
                         .bind("id", created.eventId())
                         .bind("aggregateId", created.userId().toString())
                         .bind("type", UserAccountCreated.TYPE)
-                        .bind("payload", json.writeValueAsString(created))
+                        .bind("payload", codec.encode(created))
                         .bind("traceparent", trace.value())
                         .then());
     }

@@ -15,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -47,32 +46,11 @@ class R2dbcProjects implements Projects {
 
     @Override
     public Mono<Void> add(Project project) {
-        return insert(project, null).then();
-    }
-
-    @Override
-    public Mono<Boolean> addOnce(UUID cause, Project project) {
-        return insert(project, cause).map(inserted -> inserted > 0);
-    }
-
-    /**
-     * The project, its tasks and, when it is the effect of an event, the record of that event. With a
-     * {@code cause} already recorded, nothing is inserted. Emits the number of projects inserted, 0 or 1.
-     */
-    private Mono<Long> insert(Project project, @Nullable UUID cause) {
-        String recordCause = cause == null ? "" : """
-                first_delivery AS (
-                    INSERT INTO processed_events (event_id) VALUES (:cause) ON CONFLICT DO NOTHING RETURNING event_id),
-                """;
-        GenericExecuteSpec insert = write(
-                        project,
-                        recordCause + """
+        return rowsWritten(write(project, """
                 project AS (
                     INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
-                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0""" + (cause == null ? "" : " FROM first_delivery") + " RETURNING id)",
-                        "")
-                .bind("owner", project.owner().value());
-        return rowsWritten(cause == null ? insert : insert.bind("cause", cause));
+                    VALUES (:id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0) RETURNING id)""", "").bind("owner", project.owner().value()))
+                .then();
     }
 
     /** The project with its tasks, in one query; empty when there is no such project of {@code owner}'s. */

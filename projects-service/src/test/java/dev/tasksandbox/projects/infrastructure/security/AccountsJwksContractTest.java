@@ -12,7 +12,7 @@ import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.localstack.TokenForge;
+import dev.tasksandbox.testkit.TokenForge;
 import dev.tasksandbox.web.AccessTokens;
 import dev.tasksandbox.web.TokenRules;
 import java.net.URI;

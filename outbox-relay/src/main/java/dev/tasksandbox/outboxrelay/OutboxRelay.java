@@ -1,0 +1,250 @@
+package dev.tasksandbox.outboxrelay;
+
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Relays the outbox to Kafka with an embedded Debezium engine reading this service's replication slot, and
+ * supervises it.
+ *
+ * <p>The engine blocks, so it runs on a thread of its own, never on an event loop. Before every start the
+ * relay inspects the slot ({@link ReplicationSlot}): when the slot is missing or cannot be trusted, it is made
+ * anew and the engine first reads the outbox table, where every unacknowledged event still is. When the engine
+ * stops on an error it is started again after a back-off. Because a slot admits one reader, the engine of a
+ * second instance cannot start streaming and keeps retrying every {@code restartBackoff}: it is a standby that
+ * takes over within about that time once the active instance dies. The relay stops before the rest of the
+ * application, so nothing is read that cannot be sent.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private final RelayProperties properties;
+    private final RelayTopic topic;
+    private final RelayMeters meters;
+    private final ReplicationSlot slot;
+    private final OutboxTable outbox;
+    private final TopicAdministration topics;
+    private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
+    // Made by start(), since an executor cannot be started again once stop() has shut it down.
+    private volatile @Nullable ExecutorService engineThread;
+    private volatile @Nullable ScheduledExecutorService supervisor;
+    private volatile @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile @Nullable KafkaPublisher publisher;
+    private volatile @Nullable String lastError;
+    private volatile boolean running;
+
+    public OutboxRelay(RelayProperties properties, RelayTopic topic, MeterRegistry registry) {
+        this.properties = properties;
+        this.topic = topic;
+        this.meters = new RelayMeters(registry);
+        this.slot = new ReplicationSlot(properties);
+        this.outbox = new OutboxTable(properties);
+        this.topics = new TopicAdministration(topic, properties.kafka().bootstrapServers());
+    }
+
+    public RelayState state() {
+        return Objects.requireNonNull(state.get()); // set at construction, never cleared
+    }
+
+    /**
+     * Whether this instance holds the slot: it received a batch (at least a heartbeat) within two heartbeat
+     * intervals. A standby receives nothing.
+     */
+    public boolean isStreaming() {
+        return Duration.between(meters.lastBatchAt(), Instant.now())
+                        .compareTo(properties.heartbeatInterval().multipliedBy(2))
+                < 0;
+    }
+
+    /** Whether a replication connection reads the slot while this instance does not stream: a standby's view. */
+    boolean slotHeldElsewhere() throws SQLException {
+        return !isStreaming() && slot.isRead();
+    }
+
+    public @Nullable String lastError() {
+        return lastError;
+    }
+
+    public long publishedEvents() {
+        return meters.publishedEvents();
+    }
+
+    @Override
+    public synchronized void start() {
+        meters.started();
+        ExecutorService engineThread =
+                Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, properties.name()));
+        this.engineThread = engineThread;
+        ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, properties.name() + "-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.supervisor = supervisor;
+        running = true;
+        Future<?> unused = supervisor.scheduleWithFixedDelay(
+                this::sample, 0, properties.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        engineThread.execute(this::runEngine);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (engineThread == null || supervisor == null) {
+            return; // never started
+        }
+        supervisor.shutdownNow();
+        closeEngine();
+        engineThread.shutdown();
+        try {
+            if (!engineThread.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("Relay did not stop within {}; interrupting it", STOP_TIMEOUT);
+                engineThread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            engineThread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        outbox.close();
+        state.set(RelayState.STOPPED);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts last and stops first among the lifecycle beans: it needs the database and Kafka clients. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void runEngine() {
+        if (!running) {
+            return;
+        }
+        state.set(RelayState.RUNNING);
+        try {
+            boolean snapshotTable = prepareSlot();
+            topics.ensureTopicExists();
+            KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished);
+            this.publisher = publisher;
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
+                            ChangeEventFormat.of(Connect.class))
+                    .using(DebeziumSettings.of(properties, topic, snapshotTable))
+                    .using(this::engineStopped)
+                    .notifying(publisher)
+                    .build();
+            this.engine = engine;
+            engine.run();
+        } catch (RuntimeException | SQLException e) {
+            engineStopped(false, e.getMessage(), e);
+        } finally {
+            closeEngine();
+        }
+    }
+
+    /**
+     * Inspects the slot and, when it cannot be trusted, drops it and forgets the stored position.
+     *
+     * @return whether the engine must read the outbox table before it streams
+     */
+    private boolean prepareSlot() throws SQLException {
+        ReplicationSlot.Inspection inspection = slot.inspect();
+        switch (inspection.start()) {
+            case RESUME -> {
+                return false;
+            }
+            case CREATE -> log.info("Creating replication slot {}: {}", properties.slotName(), inspection.reason());
+            case RECREATE -> {
+                meters.slotRecovered();
+                log.warn(
+                        "Replication slot {} cannot be trusted: {}. Recreating it and republishing the {} rows"
+                                + " still in the outbox; consumers ignore the ones they already have",
+                        properties.slotName(),
+                        inspection.reason(),
+                        outbox.backlog().rows());
+            }
+        }
+        slot.reset();
+        return true;
+    }
+
+    /** Samples what the meters report from the database; a failed sample waits for the next one. */
+    private void sample() {
+        try {
+            meters.sampled(outbox.backlog(), slot.lagBytes());
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Could not sample the outbox backlog", e);
+        }
+    }
+
+    /**
+     * Called by the engine when it ends, or by runEngine when it could not start: one restart either way. Not
+     * synchronized on this object, which stop() holds while it waits for the engine that calls back here.
+     */
+    private void engineStopped(boolean success, @Nullable String message, @Nullable Throwable error) {
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (!running
+                || engineThread == null
+                || supervisor == null
+                || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
+            return;
+        }
+        lastError = message;
+        log.warn(
+                "Relay stopped (success={}): {}; restarting in {}",
+                success,
+                message,
+                properties.restartBackoff(),
+                error);
+        // Nothing waits for the restart: one that finds the relay stopped has nothing left to do.
+        Future<?> unused = supervisor.schedule(
+                () -> engineThread.execute(this::runEngine),
+                properties.restartBackoff().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void closeEngine() {
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = this.engine;
+        KafkaPublisher publisher = this.publisher;
+        this.engine = null;
+        this.publisher = null;
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            // IllegalStateException: the engine had already shut itself down, which is what was asked.
+            log.debug("Debezium engine closed with {}", e.toString());
+        } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
+        }
+    }
+}

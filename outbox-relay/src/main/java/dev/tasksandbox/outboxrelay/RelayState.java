@@ -1,0 +1,11 @@
+package dev.tasksandbox.outboxrelay;
+
+/** Whether this instance's relay engine runs. Whether it holds the slot is a separate question: see {@link RelayHealth}. */
+public enum RelayState {
+    /** Not running: disabled, or the application is shutting down. */
+    STOPPED,
+    /** The engine runs: it streams from the slot, or waits for another instance to release it. */
+    RUNNING,
+    /** The engine stopped on an error and is restarted after the back-off. */
+    RESTARTING
+}

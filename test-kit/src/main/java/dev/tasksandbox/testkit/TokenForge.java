@@ -1,0 +1,193 @@
+package dev.tasksandbox.testkit;
+
+import dev.tasksandbox.localstack.RsaKeyFiles;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Test fixture: writes JWTs by hand, including the malformed and malicious ones no JWT library would produce,
+ * so tests can prove the services refuse them. Claims are strings or numbers; the JSON is built here.
+ */
+public final class TokenForge {
+
+    /** A token that must be refused, and the flaw that should make it so. */
+    public record Attack(String flaw, String token) {
+        @Override
+        public String toString() {
+            return flaw;
+        }
+    }
+
+    private final Map<String, Object> header = new LinkedHashMap<>();
+    private final Map<String, Object> claims = new LinkedHashMap<>();
+
+    private TokenForge() {}
+
+    /** A token that looks right: RS256, the given kid, subject, issuer, audience, issued now, expiring in 5 min. */
+    public static TokenForge valid(String kid, String subject, String issuer, String audience) {
+        long now = System.currentTimeMillis() / 1000;
+        TokenForge forge = new TokenForge();
+        forge.header.put("alg", "RS256");
+        forge.header.put("typ", "JWT");
+        forge.header.put("kid", kid);
+        forge.claims.put("sub", subject);
+        forge.claims.put("iss", issuer);
+        forge.claims.put("aud", audience);
+        forge.claims.put("iat", now);
+        forge.claims.put("exp", now + 300);
+        return forge;
+    }
+
+    /**
+     * Every kind of bad token a resource server must answer 401, each otherwise valid: signed by {@code key}
+     * (whose id is {@code kid}) for {@code subject}, from {@code issuer}, for {@code audience}.
+     */
+    public static List<Attack> attacks(String kid, KeyPair key, String subject, String issuer, String audience) {
+        long now = System.currentTimeMillis() / 1000;
+        String valid = valid(kid, subject, issuer, audience).signedWith(key.getPrivate());
+        return List.of(
+                new Attack("alg none", valid(kid, subject, issuer, audience).unsigned()),
+                new Attack(
+                        "HS256 with the public key as secret",
+                        valid(kid, subject, issuer, audience)
+                                .hmacSignedWith(key.getPublic().getEncoded())),
+                new Attack(
+                        "unknown kid",
+                        valid("no-such-key", subject, issuer, audience).signedWith(key.getPrivate())),
+                new Attack(
+                        "expired",
+                        valid(kid, subject, issuer, audience)
+                                .claim("iat", now - 3600)
+                                .claim("exp", now - 1800)
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "issued in the future",
+                        valid(kid, subject, issuer, audience)
+                                .claim("iat", now + 3600)
+                                .claim("exp", now + 7200)
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "wrong audience",
+                        valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
+                new Attack(
+                        "wrong issuer",
+                        valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
+                new Attack(
+                        "no expiry",
+                        valid(kid, subject, issuer, audience).without("exp").signedWith(key.getPrivate())),
+                new Attack(
+                        "no subject",
+                        valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
+                new Attack(
+                        "subject not a user id",
+                        valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
+                new Attack("truncated", valid.substring(0, valid.length() - 10)),
+                new Attack("garbage", "not.a.token"),
+                new Attack(
+                        "signed by another key pair",
+                        valid(kid, subject, issuer, audience)
+                                .signedWith(RsaKeyFiles.generate().getPrivate())));
+    }
+
+    /**
+     * The key id accounts-service gives a key: its RFC 7638 thumbprint, computed here independently of the
+     * service's JOSE library, so tests also check that the service computes it right.
+     */
+    public static String keyId(KeyPair keys) {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        String canonical = "{\"e\":\"" + encode(unsigned(key.getPublicExponent())) + "\",\"kty\":\"RSA\",\"n\":\""
+                + encode(unsigned(key.getModulus())) + "\"}";
+        try {
+            return encode(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    public TokenForge header(String name, Object value) {
+        header.put(name, value);
+        return this;
+    }
+
+    public TokenForge claim(String name, Object value) {
+        claims.put(name, value);
+        return this;
+    }
+
+    public TokenForge without(String claim) {
+        claims.remove(claim);
+        return this;
+    }
+
+    public String signedWith(PrivateKey key) {
+        String content = content();
+        return content + "." + encode(sign("SHA256withRSA", key, content));
+    }
+
+    /** HS256 with the given bytes as the secret, e.g. the verifier's public key: the classic confusion attack. */
+    public String hmacSignedWith(byte[] secret) {
+        header.put("alg", "HS256");
+        String content = content();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return content + "." + encode(mac.doFinal(content.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code alg: none} and no signature at all. */
+    public String unsigned() {
+        header.put("alg", "none");
+        return content() + ".";
+    }
+
+    private String content() {
+        return encode(json(header).getBytes(StandardCharsets.UTF_8)) + "."
+                + encode(json(claims).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sign(String algorithm, PrivateKey key, String content) {
+        try {
+            Signature signature = Signature.getInstance(algorithm);
+            signature.initSign(key);
+            signature.update(content.getBytes(StandardCharsets.US_ASCII));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, Object> members) {
+        return members.entrySet().stream()
+                .map(member -> "\"" + member.getKey() + "\":"
+                        + (member.getValue() instanceof Number
+                                ? member.getValue().toString()
+                                : "\"" + member.getValue() + "\""))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String encode(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
