@@ -1,19 +1,18 @@
 package dev.tasksandbox.systemtests;
 
-import static dev.tasksandbox.systemtests.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.tasksandbox.testkit.AccountsApi;
+import dev.tasksandbox.testkit.ProjectsApi;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Everything a user does, in order, through the gateway only: what a client application would see. */
 @ExtendWith(SharedStack.class)
@@ -31,74 +30,75 @@ class UserJourneyIT {
     void a_user_registers_works_on_projects_and_changes_email_through_the_gateway() {
         String email = "journey-" + UUID.randomUUID() + "@example.com";
         String password = "correct horse battery";
+        AccountsApi accounts = AccountsApi.at(SharedStack.get().gatewayUrl());
 
-        Api.Answer registered = gateway.post("/api/users", body("email", email, "password", password));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        assertThat(registered.header("Location")).isEqualTo("/api/users/me");
-        String userId = registered.json().get("id").asString();
+        WebTestClient.ResponseSpec registration = accounts.register(email, password);
+        registration.expectStatus().isCreated().expectHeader().valueEquals("Location", "/api/users/me");
+        String userId = AccountsApi.member(
+                registration.expectBody(AccountsApi.JSON).returnResult().getResponseBody(), "id");
 
-        Api.Answer login = gateway.form(
-                "/api/users/login",
-                "grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8));
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        assertThat(login.json().get("token_type").asString()).isEqualTo("bearer");
-        Api me = gateway.withToken(login.json().get("access_token").asString());
+        Map<String, Object> tokens = accounts.tokensFor(email, password);
+        assertThat(tokens).containsEntry("token_type", "bearer");
+        String accessToken = tokens.get("access_token").toString();
+        ProjectsApi me = ProjectsApi.at(SharedStack.get().gatewayUrl(), accessToken);
 
         // The composed profile lists the example project once projects-service has handled the event.
-        Api.Answer profile = await().atMost(EVENT_BOUND)
+        Map<String, Object> profile = await().atMost(EVENT_BOUND)
                 .until(
-                        () -> me.get("/api/users/me"),
+                        () -> me.json("/api/users/me"),
                         answer -> projectNames(answer).contains("My first project"));
-        assertThat(profile.json().get("id").asString()).isEqualTo(userId);
-        assertThat(profile.json().get("email").asString()).isEqualTo(email);
-        assertThat(profile.header("Warning")).isNull();
+        assertThat(profile).containsEntry("id", userId).containsEntry("email", email);
+        me.get("/api/users/me").expectHeader().doesNotExist("Warning");
 
-        String project = created(me.post("/api/projects", body("name", "Journey project")));
+        String project = me.createProject("Journey project");
         assertThat(project).matches("/api/projects/[0-9a-f-]{36}");
-        assertThat(me.get(project).json().get("archived").asBoolean()).isFalse();
-        assertThat(projectNames(me.get("/api/users/me"))).containsExactly("My first project", "Journey project");
+        assertThat(me.json(project)).containsEntry("archived", false);
+        assertThat(projectNames(me.json("/api/users/me"))).containsExactly("My first project", "Journey project");
 
-        String first = created(me.post(project + "/tasks", body("name", "Write the plan")));
-        String second = created(me.post(project + "/tasks", body("name", "Carry it out")));
+        String first = me.addTask(project, "Write the plan");
+        String second = me.addTask(project, "Carry it out");
         assertThat(first).isEqualTo(project + "/tasks/1");
         assertThat(second).isEqualTo(project + "/tasks/2");
-        assertThat(me.put(project + "/archive").status())
-                .as("archiving with open tasks")
-                .isEqualTo(409);
+        me.archive(project).expectStatus().isEqualTo(409); // open tasks
 
-        assertThat(created(me.put(first + "/complete"))).isEqualTo(first);
-        assertThat(created(me.put(second + "/complete"))).isEqualTo(second);
-        JsonNode tasks = me.get(project + "/tasks").json().get("tasks");
-        assertThat(tasks).hasSize(2);
-        tasks.forEach(task -> assertThat(task.get("completedAt").asString()).endsWith("Z"));
+        assertThat(AccountsApi.location(me.complete(first).expectStatus().isSeeOther()))
+                .isEqualTo(first);
+        assertThat(AccountsApi.location(me.complete(second).expectStatus().isSeeOther()))
+                .isEqualTo(second);
+        List<?> tasks = (List<?>) me.json(project + "/tasks").get("tasks");
+        assertThat(tasks)
+                .hasSize(2)
+                .allSatisfy(task -> assertThat(((Map<?, ?>) task).get("completedAt"))
+                        .asString()
+                        .endsWith("Z"));
 
-        assertThat(me.put(project + "/archive").status()).isEqualTo(204);
-        assertThat(projectNames(me.get("/api/users/me")))
+        me.archive(project).expectStatus().isNoContent();
+        assertThat(projectNames(me.json("/api/users/me")))
                 .as("archived projects are not in the profile")
                 .containsExactly("My first project");
-        assertThat(me.delete(project).status()).isEqualTo(204);
-        assertThat(me.get(project).status()).isEqualTo(404);
+        me.delete(project).expectStatus().isNoContent();
+        me.get(project).expectStatus().isNotFound();
 
         String newEmail = "moved-" + UUID.randomUUID() + "@example.com";
-        Api.Answer moved = me.put("/api/users/me", body("email", newEmail));
-        assertThat(moved.status()).as(moved.toString()).isEqualTo(303);
-        assertThat(me.get("/api/users/me").json().get("email").asString()).isEqualTo(newEmail);
+        accounts.changeEmail(accessToken, newEmail).expectStatus().isSeeOther();
+        assertThat(me.json("/api/users/me")).containsEntry("email", newEmail);
 
-        Api.Answer refreshed = gateway.form(
-                "/api/users/login",
-                "grant_type=refresh_token&refresh_token="
-                        + login.json().get("refresh_token").asString());
-        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
-        Api again = gateway.withToken(refreshed.json().get("access_token").asString());
-        assertThat(again.get("/api/users/me").json().get("email").asString()).isEqualTo(newEmail);
-        assertThat(gateway.form(
-                                "/api/users/login",
-                                "grant_type=refresh_token&refresh_token="
-                                        + login.json().get("refresh_token").asString())
-                        .status())
-                .as("a spent refresh token")
-                .isEqualTo(401);
+        String refreshToken = tokens.get("refresh_token").toString();
+        Map<String, Object> refreshed = accounts.refresh(refreshToken)
+                .expectStatus()
+                .isOk()
+                .expectBody(AccountsApi.JSON)
+                .returnResult()
+                .getResponseBody();
+        String again = AccountsApi.member(refreshed, "access_token");
+        assertThat(accounts.me(again)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(AccountsApi.JSON)
+                        .returnResult()
+                        .getResponseBody())
+                .containsEntry("email", newEmail);
+        accounts.refresh(refreshToken).expectStatus().isUnauthorized(); // a spent refresh token
     }
 
     @Test
@@ -121,18 +121,9 @@ class UserJourneyIT {
         assertThat(jwks.json().get("keys").get(0).get("kid").asString()).isNotBlank();
     }
 
-    /** The Location of a 303, the way this API answers writes. */
-    private static String created(Api.Answer answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(303);
-        return answer.header("Location");
-    }
-
-    private static List<String> projectNames(Api.Answer profile) {
-        assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
-        List<String> names = new ArrayList<>();
-        profile.json()
-                .get("projects")
-                .forEach(project -> names.add(project.get("name").asString()));
-        return names;
+    @SuppressWarnings("unchecked")
+    private static List<String> projectNames(Map<String, Object> profile) {
+        return ((List<Map<String, Object>>) profile.get("projects"))
+                .stream().map(project -> project.get("name").toString()).toList();
     }
 }

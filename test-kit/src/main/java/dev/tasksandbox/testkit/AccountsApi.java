@@ -131,7 +131,7 @@ public final class AccountsApi {
     }
 
     /** A member of a JSON answer, as text; fails the test when the answer lacks it. */
-    static String member(@Nullable Map<String, Object> body, String name) {
+    public static String member(@Nullable Map<String, Object> body, String name) {
         Object value = body == null ? null : body.get(name);
         if (value == null) {
             throw new AssertionError("The answer has no " + name + ": " + body);
