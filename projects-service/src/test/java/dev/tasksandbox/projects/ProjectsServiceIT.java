@@ -34,6 +34,7 @@ public abstract class ProjectsServiceIT {
         Infrastructure infrastructure = SharedInfrastructure.get();
         infrastructure.serviceEnvironment("projects").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("ACCOUNTS_JWKS_URI", JWKS::uri);
+        registry.add("MANAGEMENT_PORT", () -> "0"); // an actuator port of its own, as operators run it
         registry.add("TOKEN_ISSUER", () -> ISSUER);
         registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
         // Short, so that a test can watch a removed key stop working.

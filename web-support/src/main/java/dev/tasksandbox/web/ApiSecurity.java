@@ -1,5 +1,7 @@
 package dev.tasksandbox.web;
 
+import java.net.InetSocketAddress;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -27,7 +29,35 @@ public final class ApiSecurity {
             "/v3/api-docs",
             "/v3/api-docs/**");
 
+    /** Where Spring Boot says the management server listens, once it does (a random port 0 is resolved then). */
+    private static final String MANAGEMENT_PORT = "local.management.port";
+
     private ApiSecurity() {}
+
+    /**
+     * Requests that arrive on the management port are operators', not API clients': that port is the boundary
+     * (the gateway never routes it, compose never publishes it, the local stack binds it to the loopback), so
+     * they need no token. Requests on the API's port never match, whatever their path. Ordered before the API's
+     * chain by its caller.
+     */
+    public static SecurityWebFilterChain managementPortChain(ServerHttpSecurity http, Environment environment) {
+        return http.securityMatcher(exchange -> {
+                    String port = environment.getProperty(MANAGEMENT_PORT);
+                    InetSocketAddress local = exchange.getRequest().getLocalAddress();
+                    return port != null
+                                    && local != null
+                                    && Integer.toString(local.getPort()).equals(port)
+                            ? ServerWebExchangeMatcher.MatchResult.match()
+                            : ServerWebExchangeMatcher.MatchResult.notMatch();
+                })
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
 
     /** For an API with no open endpoint. */
     public static SecurityWebFilterChain filterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {

@@ -1,10 +1,12 @@
 package dev.tasksandbox.projects.messaging;
 
 import dev.tasksandbox.contracts.AccountEvents;
-import dev.tasksandbox.contracts.UnreadableEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -21,32 +24,43 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
     /**
-     * A record that cannot be read is retried a few times, then published unchanged to the dead-letter topic,
-     * and consumption goes on. Any other failure (the database is down, say) is retried with a growing pause
-     * for as long as it takes: a valid event is never dead-lettered, so no user misses the example project.
+     * Failures are told apart ({@link EventFailures}). A transient one is retried with a growing pause, up to
+     * {@code transient-max-interval} apart, for as long as it takes: a valid event is never dead-lettered because
+     * the database was away. A permanent one is retried {@code permanent-retries} times, then the record goes
+     * unchanged to the dead-letter topic, with Spring Kafka's headers naming the exception, its message and the
+     * original topic, partition, offset and timestamp, and the partition goes on. A failure of another kind than
+     * the last one of the same record starts its count anew. The pause happens between polls and is far below
+     * {@code max.poll.interval.ms}, so a retrying consumer keeps its partitions.
      */
     @Bean
     DefaultErrorHandler errorHandler(
-            KafkaOperations<?, ?> deadLetters, @Value("${projects.events.unreadable-retries}") int unreadableRetries) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+            KafkaOperations<?, ?> deadLetters,
+            MeterRegistry meters,
+            @Value("${projects.events.permanent-retries}") int permanentRetries,
+            @Value("${projects.events.transient-max-interval}") Duration transientMaxInterval) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
                 deadLetters,
                 (record, error) -> new TopicPartition(AccountEvents.DEAD_LETTER_TOPIC, record.partition()));
+        ConsumerRecordRecoverer deadLetter = (record, error) -> {
+            publisher.accept(record, error);
+            String cause = EventFailures.causeOf(error);
+            meters.counter("projects.events.dead.lettered", "cause", cause).increment();
+            log.warn(
+                    "Record at offset {} of partition {} dead-lettered after {} retries: {}",
+                    record.offset(),
+                    record.partition(),
+                    permanentRetries,
+                    cause);
+        };
         ExponentialBackOff untilItWorks = new ExponentialBackOff(200, 2.0);
-        untilItWorks.setMaxInterval(Duration.ofSeconds(10).toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItWorks);
-        handler.setBackOffFunction(
-                (record, error) -> causedByUnreadableEvent(error) ? new FixedBackOff(100, unreadableRetries) : null);
+        untilItWorks.setMaxInterval(transientMaxInterval.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetter, new FixedBackOff(200, permanentRetries));
+        handler.setBackOffFunction((record, error) -> EventFailures.isTransient(error) ? untilItWorks : null);
+        handler.setResetStateOnExceptionChange(true);
         return handler;
-    }
-
-    private static boolean causedByUnreadableEvent(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof UnreadableEvent) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -7,12 +7,11 @@ import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject;
-import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -38,21 +37,26 @@ class UserAccountEventsListener {
     private final CreateExampleProject createExampleProject;
     private final AccountEventCodec codec = new AccountEventCodec();
     private final Duration effectTimeout;
+    private final Counter skipped;
 
     UserAccountEventsListener(
             CreateExampleProject createExampleProject,
+            MeterRegistry meters,
             @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
         this.createExampleProject = createExampleProject;
         this.effectTimeout = effectTimeout;
+        this.skipped = Counter.builder("projects.events.skipped")
+                .description("Account events of a type this service has no use for, skipped")
+                .register(meters);
     }
 
     @KafkaListener(id = "user-account-events", topics = AccountEvents.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
         // The event carries the trace of the registration that caused it: what is logged here joins that trace.
         try {
-            TraceParent.parse(header(record, AccountEvents.TRACEPARENT_HEADER))
+            TraceParent.parse(RecordHeaders.text(record, AccountEvents.TRACEPARENT_HEADER))
                     .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
-            eventIn(record).ifPresent(this::createExampleProject);
+            eventIn(record).ifPresentOrElse(this::createExampleProject, skipped::increment);
         } finally {
             MDC.remove(TraceParent.LOG_KEY);
         }
@@ -75,11 +79,6 @@ class UserAccountEventsListener {
      * not a readable event throws {@link UnreadableEvent}, which sends it to the dead-letter topic.
      */
     private Optional<UserAccountCreated> eventIn(ConsumerRecord<String, byte[]> record) {
-        return codec.decode(header(record, AccountEvents.TYPE_HEADER), record.value());
-    }
-
-    private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return codec.decode(RecordHeaders.text(record, AccountEvents.TYPE_HEADER), record.value());
     }
 }

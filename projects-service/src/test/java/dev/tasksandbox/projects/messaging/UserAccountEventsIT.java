@@ -3,29 +3,16 @@ package dev.tasksandbox.projects.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tasksandbox.contracts.AccountEvents;
 import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.ProjectsServiceIT;
-import dev.tasksandbox.testkit.SharedInfrastructure;
-import java.nio.charset.StandardCharsets;
+import dev.tasksandbox.projects.messaging.EventsTopic.DeadLetterReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -37,12 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class UserAccountEventsIT extends ProjectsServiceIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
-    private static final KafkaProducer<String, String> producer = new KafkaProducer<>(
-            Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    SharedInfrastructure.get().bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer());
 
     @Autowired
     DatabaseClient database;
@@ -50,17 +31,12 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     @Autowired
     WebTestClient http;
 
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
-
     @Test
     void a_new_user_gets_the_example_project_with_its_three_tasks() {
         UserAccountCreated event = new UserAccountCreated(
                 UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T08:00:00.123456Z"));
 
-        publish(event);
+        EventsTopic.publish(event);
 
         await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
         assertThat(tasksOf(new UserId(event.userId())))
@@ -74,7 +50,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     void the_example_project_is_readable_through_the_api_by_its_owner_only() {
         UserAccountCreated event = new UserAccountCreated(
                 UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T08:00:00.123456Z"));
-        publish(event);
+        EventsTopic.publish(event);
         await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
         String token = accessToken(new UserId(event.userId()).toString());
 
@@ -124,9 +100,9 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         UserAccountCreated event = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
         UserAccountCreated marker = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
 
-        publish(event);
-        publish(event);
-        publish(marker);
+        EventsTopic.publish(event);
+        EventsTopic.publish(event);
+        EventsTopic.publish(marker);
 
         // Same key, same partition: once the later marker's project exists, both copies were consumed.
         await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(marker.userId())) == 1);
@@ -138,10 +114,10 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     @Test
     void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_event_is_still_processed() {
         String key = UserId.newId().toString();
-        try (DeadLetters deadLetters = new DeadLetters()) {
-            send(record(key, "this is not json", UserAccountCreated.TYPE));
+        try (DeadLetterReader deadLetters = new DeadLetterReader()) {
+            EventsTopic.send(EventsTopic.record(key, "this is not json", UserAccountCreated.TYPE));
             UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), UUID.fromString(key), Instant.now());
-            publish(next);
+            EventsTopic.publish(next);
 
             await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(next.userId())) == 1);
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains("this is not json"));
@@ -152,8 +128,8 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     void an_event_missing_a_required_field_is_dead_lettered() {
         String key = UserId.newId().toString();
         String incomplete = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"userId\":\"" + key + "\"}";
-        try (DeadLetters deadLetters = new DeadLetters()) {
-            send(record(key, incomplete, UserAccountCreated.TYPE));
+        try (DeadLetterReader deadLetters = new DeadLetterReader()) {
+            EventsTopic.send(EventsTopic.record(key, incomplete, UserAccountCreated.TYPE));
 
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains(incomplete));
             assertThat(exampleProjectsOf(new UserId(UUID.fromString(key)))).isZero();
@@ -164,33 +140,10 @@ class UserAccountEventsIT extends ProjectsServiceIT {
     void events_of_other_types_are_skipped() {
         UserId user = UserId.newId();
         UserAccountCreated marker = new UserAccountCreated(UUID.randomUUID(), user.value(), Instant.now());
-        send(record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
-        publish(marker);
+        EventsTopic.send(EventsTopic.record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
+        EventsTopic.publish(marker);
 
         await().atMost(BOUND).until(() -> exampleProjectsOf(user) == 1);
-    }
-
-    private static void publish(UserAccountCreated event) {
-        String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId() + "\",\"occurredAt\":\""
-                + event.occurredAt() + "\"}";
-        ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
-        record.headers().add("id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        send(record);
-    }
-
-    /** Sends and waits for Kafka's acknowledgement, so a failed send fails the test with its own cause. */
-    private static void send(ProducerRecord<String, String> record) {
-        try {
-            producer.send(record).get(BOUND.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("Kafka did not take the record", e);
-        }
-    }
-
-    private static ProducerRecord<String, String> record(String key, String value, String type) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(AccountEvents.TOPIC, key, value);
-        record.headers().add("type", type.getBytes(StandardCharsets.UTF_8));
-        return record;
     }
 
     private long exampleProjectsOf(UserId user) {
@@ -221,37 +174,5 @@ class UserAccountEventsIT extends ProjectsServiceIT {
                 .all()
                 .collectList()
                 .block();
-    }
-
-    /** Reads the dead-letter topic from the beginning. */
-    private static final class DeadLetters implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        SharedInfrastructure.get().bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "dlt-reader-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer());
-        private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-
-        DeadLetters() {
-            consumer.subscribe(List.of(AccountEvents.DEAD_LETTER_TOPIC));
-        }
-
-        List<String> withKey(String key) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream()
-                    .filter(r -> key.equals(r.key()))
-                    .map(ConsumerRecord::value)
-                    .toList();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
     }
 }
