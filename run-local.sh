@@ -10,7 +10,7 @@
 #   ./run-local.sh --seed     once healthy, load the demo data (test@email.com / password) through the gateway
 #
 # Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
-# GATEWAY_PORT (8080).
+# PROJECTS_MANAGEMENT_PORT (9082, projects' actuator), GATEWAY_PORT (8080).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -70,7 +70,7 @@ public final class LocalStack {
                     "projects-service",
                     "projects",
                     projectsPort,
-                    StackEnvironment.projects(infrastructure, accountsPort));
+                    StackEnvironment.projects(infrastructure, accountsPort, port("PROJECTS_MANAGEMENT_PORT", 9082)));
             ServiceProcess gateway = launch(
                     root,
                     "api-gateway",
@@ -80,7 +80,9 @@ public final class LocalStack {
             List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
                 service.awaitReady();
-                out.printf("local-stack | %s ready on %s%n", service.name(), service.baseUrl());
+                out.printf(
+                        "local-stack | %s ready on %s (actuator %s)%n",
+                        service.name(), service.baseUrl(), service.managementUrl());
             }
             gatewayUrl = gateway.baseUrl();
         } catch (RuntimeException e) {

@@ -22,9 +22,11 @@ public final class StackEnvironment {
     }
 
     /** projects-service checks tokens against the keys accounts-service publishes on {@code accountsPort}. */
-    public static Map<String, String> projects(Infrastructure infrastructure, int accountsPort) {
+    public static Map<String, String> projects(Infrastructure infrastructure, int accountsPort, int managementPort) {
         Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment("projects"));
         environment.put("ACCOUNTS_JWKS_URI", "http://localhost:" + accountsPort + "/.well-known/jwks.json");
+        // The actuator on a port of its own, as operators run it: that is where dead letters are replayed.
+        environment.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         return environment;
     }
 

@@ -34,6 +34,7 @@ final class FaultStack implements AutoCloseable {
     private final int kafkaPort = FreePort.orAny(0);
     private final int accountsPort = FreePort.orAny(0);
     private final int projectsPort = FreePort.orAny(0);
+    private final int projectsManagementPort = FreePort.orAny(0);
     private final int standbyPort = FreePort.orAny(0);
     private final Infrastructure addresses = new Addresses();
     private @Nullable PostgresServer postgres;
@@ -151,7 +152,7 @@ final class FaultStack implements AutoCloseable {
                 "projects-service",
                 "projects",
                 projectsPort,
-                StackEnvironment.projects(addresses, accountsPort),
+                StackEnvironment.projects(addresses, accountsPort, projectsManagementPort),
                 log);
     }
 
@@ -166,6 +167,10 @@ final class FaultStack implements AutoCloseable {
 
     String accountsActuator() {
         return running(accounts).managementUrl();
+    }
+
+    String projectsActuator() {
+        return running(projects).managementUrl();
     }
 
     Connection database(String name) throws SQLException {

@@ -99,10 +99,15 @@ class ObservabilityIT {
                         "http_server_requests_seconds_bucket", "uri=\"/api/users\"", "status=\"201\"", "le=\"+Inf\""))
                 .as("a histogram")
                 .isGreaterThanOrEqualTo(1);
-        assertThat(Metrics.of(projects).names())
-                .as("consumer lag, in records, per consumer")
-                .contains("kafka_consumer_fetch_manager_records_lag_max");
-
+        Metrics projectsAfter = Metrics.of(projects);
+        assertThat(projectsAfter.names())
+                .as("consumer lag per consumer and per partition, and what became of the events it gave up on")
+                .contains(
+                        "kafka_consumer_fetch_manager_records_lag_max",
+                        "projects_events_lag_records", // by partition, from the broker
+                        "projects_events_dead_letters_records",
+                        "projects_events_replayed_total",
+                        "projects_events_skipped_total");
         String gatewayRegistrations = "spring_cloud_gateway_requests_seconds_count";
         assertThat(Metrics.of(gatewayActuator)
                                 .sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\"")

@@ -38,6 +38,7 @@ class OutboxFaultIT {
     private static final int BATCH = 25;
 
     private static final Duration KAFKA_AWAY = Duration.ofMinutes(1);
+    private static final Duration PROJECTS_DATABASE_AWAY = Duration.ofSeconds(30);
     /** Registrations never run longer than this in a scenario, whatever happens. */
     private static final Duration LOAD_LIMIT = Duration.ofMinutes(2);
 
@@ -236,6 +237,75 @@ class OutboxFaultIT {
         stack.startProjects();
 
         registerWhileKafkaIsAway("fresh database, first start with kafka away", "fresh-database");
+    }
+
+    /**
+     * projects' database refuses connections for 30 s while users register: its consumer meets failures of the
+     * moment, retries them until the database is back, and dead-letters none of the valid events it held.
+     */
+    @Test
+    @Order(10)
+    void the_projects_database_unavailable_for_30_seconds_while_registrations_continue() throws Exception {
+        long lettersBefore = deadLetters();
+        double failuresBefore = failedDeliveries();
+        Registrations load = Registrations.start(stack.gatewayUrl(), CLIENTS, LOAD_LIMIT, "projects-db-away");
+        load.awaitMore(BATCH);
+        execute("postgres", "ALTER DATABASE projects ALLOW_CONNECTIONS false");
+        execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'projects'");
+        long end = System.nanoTime() + PROJECTS_DATABASE_AWAY.toNanos();
+        AtomicInteger lettersMeanwhile = new AtomicInteger();
+        double failuresMeanwhile;
+        try {
+            await().atMost(PROJECTS_DATABASE_AWAY.plusSeconds(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        lettersMeanwhile.set((int) (deadLetters() - lettersBefore));
+                        return System.nanoTime() >= end;
+                    });
+            failuresMeanwhile = failedDeliveries() - failuresBefore;
+        } finally {
+            execute("postgres", "ALTER DATABASE projects ALLOW_CONNECTIONS true");
+        }
+        Registrations.Result registered = load.stop();
+
+        converged("projects database away for 30 s", registered);
+        System.out.printf(
+                "FAULT projects database away for 30 s: %.0f failed deliveries retried while it was away,"
+                        + " %d dead-lettered%n",
+                failuresMeanwhile, deadLetters() - lettersBefore);
+        assertThat(failuresMeanwhile)
+                .as("deliveries that failed while it was away: the fault bit")
+                .isPositive();
+        assertThat(lettersMeanwhile.get())
+                .as("dead letters while the database was away")
+                .isZero();
+        assertThat(deadLetters() - lettersBefore).as("dead letters").isZero();
+        assertThat(registered.clientErrors())
+                .as("registrations need accounts only")
+                .isZero();
+    }
+
+    /** Deliveries the listener failed, as projects' own timer counts them. */
+    private static double failedDeliveries() {
+        return new Api(stack.projectsActuator())
+                .get("/prometheus")
+                .body()
+                .lines()
+                .filter(line ->
+                        line.startsWith("spring_kafka_listener_seconds_count{") && line.contains("result=\"failure\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    /** The letters in the dead-letter topic, as projects' management port counts them. */
+    private static long deadLetters() {
+        String answer = new Api(stack.projectsActuator()).get("/deadletters").body();
+        java.util.regex.Matcher total =
+                java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(answer);
+        if (!total.find()) {
+            throw new AssertionError("No count of dead letters in " + answer);
+        }
+        return Long.parseLong(total.group(1));
     }
 
     /** Registers while Kafka is away, brings it back, and holds the outcome to the suite's rules. */

@@ -61,7 +61,7 @@ final class Stack implements AutoCloseable {
                 "projects-service",
                 "projects",
                 projectsPort,
-                StackEnvironment.projects(infrastructure, accountsPort),
+                StackEnvironment.projects(infrastructure, accountsPort, freePort()),
                 serviceLog);
         gateway = startGateway(Map.of("LOGIN_LIMIT_PER_ADDRESS", GENEROUS_ADDRESS_LIMIT));
         return this;
