@@ -17,28 +17,37 @@ public final class AccountEventCodec {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    public String encode(UserAccountCreated event) {
+    public String encode(AccountEvent event) {
         return json.writeValueAsString(event);
     }
 
     /**
-     * The event in a record's value, given its {@code type} header. Empty for a kind of event this contract
-     * version does not know (a consumer skips it).
+     * The event in a record's value, given its {@code type} header (a record without one is a
+     * {@link UserAccountCreated}, as before the header had other values). Empty for a kind of event this contract
+     * version does not know: a consumer skips it.
      *
      * @throws UnreadableEvent when the value is missing or not a valid event of its type
      */
-    public Optional<UserAccountCreated> decode(@Nullable String type, byte @Nullable [] value) {
-        if (type != null && !UserAccountCreated.TYPE.equals(type)) {
+    public Optional<AccountEvent> decode(@Nullable String type, byte @Nullable [] value) {
+        Class<? extends AccountEvent> kind = kindOf(type);
+        if (kind == null) {
             return Optional.empty();
         }
         if (value == null) {
             throw new UnreadableEvent("A record without a value", null);
         }
         try {
-            return Optional.of(json.readValue(value, UserAccountCreated.class));
+            return Optional.of(json.readValue(value, kind));
         } catch (JacksonException e) {
-            // Also what Jackson makes of the record's constructor refusing a missing member.
-            throw new UnreadableEvent("Not a readable " + UserAccountCreated.TYPE + ": " + e.getOriginalMessage(), e);
+            // Also what Jackson makes of a record's constructor refusing a missing member.
+            throw new UnreadableEvent("Not a readable " + kind.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    private static @Nullable Class<? extends AccountEvent> kindOf(@Nullable String type) {
+        if (type == null || UserAccountCreated.TYPE.equals(type)) {
+            return UserAccountCreated.class;
+        }
+        return UserSessionsRevoked.TYPE.equals(type) ? UserSessionsRevoked.class : null;
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
  * with headers {@code id}, {@code type} ({@link #TYPE}) and {@code traceparent}. Its JSON form, {@code {"eventId",
  * "userId", "occurredAt"}}, is described by the schema at {@link #SCHEMA_RESOURCE}.
  */
-public record UserAccountCreated(UUID eventId, UUID userId, Instant occurredAt) {
+public record UserAccountCreated(UUID eventId, UUID userId, Instant occurredAt) implements AccountEvent {
 
     public static final String TYPE = "UserAccountCreated";
     public static final String SCHEMA_RESOURCE = "/contracts/user-account-created.schema.json";
@@ -21,5 +21,10 @@ public record UserAccountCreated(UUID eventId, UUID userId, Instant occurredAt) 
         Objects.requireNonNull(occurredAt, "occurredAt");
         // PostgreSQL keeps microseconds: truncating here keeps the event equal to what is stored.
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
     }
 }

@@ -39,6 +39,29 @@ class AccountEventCodecTest {
     }
 
     @Test
+    void a_revocation_reads_back_as_it_was_written_to_the_microsecond() {
+        UserSessionsRevoked event = new UserSessionsRevoked(
+                UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-01-02T03:04:05.123456789Z"));
+
+        String written = codec.encode(event);
+
+        assertThat(written)
+                .contains("\"revokedAt\":\"2026-01-02T03:04:05.123456Z\"")
+                .doesNotContain("\"type\"");
+        assertThat(codec.decode(UserSessionsRevoked.TYPE, written.getBytes(StandardCharsets.UTF_8)))
+                .contains(event);
+    }
+
+    @Test
+    void a_record_without_a_type_header_is_read_as_a_new_account_as_before_there_were_two_kinds() {
+        UserAccountCreated event =
+                new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-01-02T03:04:05Z"));
+
+        assertThat(codec.decode(null, codec.encode(event).getBytes(StandardCharsets.UTF_8)))
+                .contains(event);
+    }
+
+    @Test
     void a_kind_of_event_this_contract_does_not_know_is_skipped() {
         assertThat(codec.decode("UserRenamedTheirCat", "{}".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();

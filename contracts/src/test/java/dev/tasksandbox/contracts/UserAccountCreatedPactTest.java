@@ -53,16 +53,19 @@ class UserAccountCreatedPactTest {
     void projects_reads_the_promised_record_as_the_event_it_handles(V4Interaction.AsynchronousMessage message) {
         Map<String, Object> metadata = message.getMetadata();
 
-        UserAccountCreated event = new AccountEventCodec()
+        AccountEvent read = new AccountEventCodec()
                 .decode(metadata.get(AccountEvents.TYPE_HEADER).toString(), message.contentsAsBytes())
                 .orElseThrow();
+
+        assertThat(read).isInstanceOf(UserAccountCreated.class);
+        UserAccountCreated event = (UserAccountCreated) read;
 
         assertThat(event.eventId()).isEqualTo(EVENT);
         assertThat(event.eventId().toString()).isEqualTo(metadata.get(AccountEvents.ID_HEADER));
         assertThat(event.userId()).isEqualTo(USER);
         assertThat(event.userId().toString()).isEqualTo(metadata.get("key"));
         assertThat(event.occurredAt()).isEqualTo(Instant.parse(OCCURRED_AT));
-        assertThat(UserAccountCreatedSchemaTest.SCHEMA.validate(
+        assertThat(AccountEventSchemasTest.SCHEMA.validate(
                         JsonMapper.builder().build().readTree(message.contentsAsBytes())))
                 .as("the promised value against the published schema")
                 .isEmpty();

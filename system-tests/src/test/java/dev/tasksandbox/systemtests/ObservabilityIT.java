@@ -108,6 +108,17 @@ class ObservabilityIT {
                         "projects_events_dead_letters_records",
                         "projects_events_replayed_total",
                         "projects_events_skipped_total");
+        // The group's lag, read from the broker every 15 s, comes back to 0 on every partition once it is consumed.
+        await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    Metrics lag = Metrics.of(projects);
+                    return java.util.stream.IntStream.range(0, 3).allMatch(partition -> {
+                        String label = "partition=\"" + partition + "\"";
+                        return lag.has("projects_events_lag_records", label)
+                                && lag.sum("projects_events_lag_records", label) == 0;
+                    });
+                });
         String gatewayRegistrations = "spring_cloud_gateway_requests_seconds_count";
         assertThat(Metrics.of(gatewayActuator)
                                 .sum(gatewayRegistrations, "routeId=\"accounts\"", "httpStatusCode=\"201\"")
@@ -183,6 +194,12 @@ class ObservabilityIT {
                     .filter(entry -> Arrays.stream(labels).allMatch(entry.getKey()::contains))
                     .mapToDouble(Map.Entry::getValue)
                     .sum();
+        }
+
+        boolean has(String name, String... labels) {
+            return series.keySet().stream()
+                    .anyMatch(key ->
+                            nameOf(key).equals(name) && Arrays.stream(labels).allMatch(key::contains));
         }
 
         java.util.Set<String> names() {

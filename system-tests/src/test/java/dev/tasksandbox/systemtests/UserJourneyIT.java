@@ -27,7 +27,7 @@ class UserJourneyIT {
     }
 
     @Test
-    void a_user_registers_works_on_projects_and_changes_email_through_the_gateway() {
+    void a_user_registers_works_on_projects_changes_email_and_logs_out_through_the_gateway() {
         String email = "journey-" + UUID.randomUUID() + "@example.com";
         String password = "correct horse battery";
         AccountsApi accounts = AccountsApi.at(SharedStack.get().gatewayUrl());
@@ -99,6 +99,10 @@ class UserJourneyIT {
                         .getResponseBody())
                 .containsEntry("email", newEmail);
         accounts.refresh(refreshToken).expectStatus().isUnauthorized(); // a spent refresh token
+
+        String current = AccountsApi.member(refreshed, "refresh_token");
+        accounts.logOut(current).expectStatus().isNoContent();
+        accounts.refresh(current).expectStatus().isUnauthorized(); // logged out
     }
 
     @Test

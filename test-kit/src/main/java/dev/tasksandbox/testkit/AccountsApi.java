@@ -102,6 +102,13 @@ public final class AccountsApi {
                 .exchange();
     }
 
+    public WebTestClient.ResponseSpec logOut(String refreshToken) {
+        return http.post()
+                .uri("/api/users/logout")
+                .body(BodyInserters.fromFormData("refresh_token", refreshToken))
+                .exchange();
+    }
+
     public WebTestClient.ResponseSpec me(String accessToken) {
         return http.get()
                 .uri("/api/users/me")

@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.infrastructure;
 import dev.tasksandbox.accounts.application.AccessTokenIssuer;
 import dev.tasksandbox.accounts.application.ChangeEmail;
 import dev.tasksandbox.accounts.application.LogIn;
+import dev.tasksandbox.accounts.application.LogOut;
 import dev.tasksandbox.accounts.application.PasswordHasher;
 import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.RefreshTokens;
@@ -43,6 +44,11 @@ class UseCaseConfiguration {
     @Bean
     RefreshLogin refreshLogin(RefreshTokens refreshTokens, Sessions sessions, Transactions transactions, Clock clock) {
         return new RefreshLogin(refreshTokens, sessions, transactions, clock);
+    }
+
+    @Bean
+    LogOut logOut(RefreshTokens refreshTokens, Transactions transactions, Clock clock) {
+        return new LogOut(refreshTokens, transactions, clock);
     }
 
     @Bean

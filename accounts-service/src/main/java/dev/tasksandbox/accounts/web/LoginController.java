@@ -6,7 +6,6 @@ import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.TokenPair;
 import dev.tasksandbox.kernel.FieldValidation;
 import dev.tasksandbox.kernel.InvalidInput;
-import dev.tasksandbox.kernel.InvalidValueException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -79,12 +78,7 @@ class LoginController {
     @ApiResponse(responseCode = "429", description = "Too many attempts (answered by the gateway); see Retry-After")
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
-        return exchange.getFormData()
-                // Spring's form reader lets a broken %-escape escape as IllegalArgumentException.
-                .onErrorMap(
-                        IllegalArgumentException.class,
-                        broken -> new InvalidInput(List.of(new InvalidInput.FieldError(
-                                "form", "is not valid application/x-www-form-urlencoded data"))))
+        return Forms.of(exchange)
                 .flatMap(this::grant)
                 // Tokens must never be cached by a browser or a proxy (RFC 6749, section 5.1).
                 .map(pair ->
@@ -95,24 +89,16 @@ class LoginController {
         String grantType = form.getFirst("grant_type");
         FieldValidation validation = new FieldValidation();
         if (grantType == null || grantType.equals(PASSWORD_GRANT)) {
-            FieldValidation.Checked<String> username = validation.check(() -> present(form, "username"));
-            FieldValidation.Checked<String> password = validation.check(() -> present(form, "password"));
+            FieldValidation.Checked<String> username = validation.check(() -> Forms.present(form, "username"));
+            FieldValidation.Checked<String> password = validation.check(() -> Forms.present(form, "password"));
             validation.throwIfInvalid();
             return logIn.handle(new LogIn.Command(username.value(), password.value()));
         }
         if (grantType.equals(REFRESH_GRANT)) {
             return refreshLogin.handle(
-                    validation.check(() -> present(form, "refresh_token")).value());
+                    validation.check(() -> Forms.present(form, "refresh_token")).value());
         }
         throw new InvalidInput(List.of(
                 new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT)));
-    }
-
-    private static String present(MultiValueMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        if (value == null || value.isEmpty()) {
-            throw new InvalidValueException(field, "must not be empty");
-        }
-        return value;
     }
 }

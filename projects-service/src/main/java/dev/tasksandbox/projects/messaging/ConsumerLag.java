@@ -9,14 +9,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,26 +26,17 @@ import org.springframework.stereotype.Component;
  * asking the broker is a network call; every instance reports the same figures for the whole group.
  */
 @Component
-class ConsumerLag implements DisposableBean {
+class ConsumerLag {
 
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
     private final Admin admin;
-    private final String group;
+    private final KafkaListenerEndpointRegistry listeners;
     private final Map<Integer, Long> lag = new ConcurrentHashMap<>();
 
-    ConsumerLag(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${spring.kafka.consumer.group-id}") String group,
-            MeterRegistry meters) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                10_000));
-        this.group = group;
+    ConsumerLag(Admin admin, KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
+        this.admin = admin;
+        this.listeners = listeners;
         for (int partition = 0; partition < AccountEvents.PARTITIONS; partition++) {
             int p = partition;
             Gauge.builder("projects.events.lag", lag, sampled -> sampled.getOrDefault(p, -1L))
@@ -65,7 +55,7 @@ class ConsumerLag implements DisposableBean {
                     .mapToObj(p -> new TopicPartition(AccountEvents.TOPIC, p))
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             var ends = admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group())
                     .partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS);
             ends.forEach((partition, end) -> {
@@ -81,8 +71,13 @@ class ConsumerLag implements DisposableBean {
         }
     }
 
-    @Override
-    public void destroy() {
-        admin.close();
+    /** The group the listener's container consumes in, as spring-kafka made it. */
+    private String group() {
+        MessageListenerContainer container = listeners.getListenerContainer(UserAccountEventsListener.LISTENER_ID);
+        String group = container == null ? null : container.getGroupId();
+        if (group == null) {
+            throw new IllegalStateException("The events listener has no consumer group yet");
+        }
+        return group;
     }
 }

@@ -15,7 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -74,11 +78,14 @@ class DeadLetters {
     record Letter(int partition, long offset, @Nullable String eventId) {}
 
     private final String bootstrapServers;
+    private final Admin admin;
     private final Counter replayed;
     private volatile SortedMap<Integer, Long> sizes = new TreeMap<>();
 
-    DeadLetters(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
+    DeadLetters(
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Admin admin, MeterRegistry meters) {
         this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
         this.replayed = Counter.builder("projects.events.replayed")
                 .description("Dead letters replayed onto the events topic by an operator")
                 .register(meters);
@@ -93,17 +100,31 @@ class DeadLetters {
                 .register(meters);
     }
 
-    /** How many letters each partition of the dead-letter topic holds now. */
+    /** How many letters each partition of the dead-letter topic holds now, as the broker says. */
     SortedMap<Integer, Long> count() {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(null);
-            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, KAFKA_TIMEOUT);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, KAFKA_TIMEOUT);
+        List<TopicPartition> partitions = partitions(null);
+        try {
+            var first = admin.listOffsets(
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+                    .all()
+                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            var end = admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             SortedMap<Integer, Long> counted = new TreeMap<>();
-            partitions.forEach(p -> counted.put(p.partition(), end.getOrDefault(p, 0L) - first.getOrDefault(p, 0L)));
+            partitions.forEach(p -> counted.put(p.partition(), offset(end.get(p)) - offset(first.get(p))));
             sizes = counted;
             return counted;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not say how many letters there are", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while counting letters", e);
         }
+    }
+
+    private static long offset(ListOffsetsResult.@Nullable ListOffsetsResultInfo info) {
+        return info == null ? 0 : info.offset();
     }
 
     @Scheduled(fixedDelayString = "${projects.events.dead-letters-sample-interval}")

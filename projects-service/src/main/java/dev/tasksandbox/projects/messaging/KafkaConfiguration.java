@@ -3,6 +3,9 @@ package dev.tasksandbox.projects.messaging;
 import dev.tasksandbox.contracts.AccountEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -81,6 +84,18 @@ class KafkaConfiguration {
         return TopicBuilder.name(AccountEvents.DEAD_LETTER_TOPIC)
                 .partitions(AccountEvents.PARTITIONS)
                 .build();
+    }
+
+    /** For the operator's view of the topics: lag and dead letters, read from the broker. */
+    @Bean(destroyMethod = "close")
+    Admin eventsAdmin(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000));
     }
 
     /** Ready only while the event consumers run: a stopped consumer would leave new users without a project. */

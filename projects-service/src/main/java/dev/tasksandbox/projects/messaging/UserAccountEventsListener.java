@@ -1,5 +1,6 @@
 package dev.tasksandbox.projects.messaging;
 
+import dev.tasksandbox.contracts.AccountEvent;
 import dev.tasksandbox.contracts.AccountEventCodec;
 import dev.tasksandbox.contracts.AccountEvents;
 import dev.tasksandbox.contracts.UnreadableEvent;
@@ -34,6 +35,9 @@ class UserAccountEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccountEventsListener.class);
 
+    /** The listener's id, which spring-kafka also makes its consumer group's id. */
+    static final String LISTENER_ID = "user-account-events";
+
     private final CreateExampleProject createExampleProject;
     private final AccountEventCodec codec = new AccountEventCodec();
     private final Duration effectTimeout;
@@ -50,15 +54,24 @@ class UserAccountEventsListener {
                 .register(meters);
     }
 
-    @KafkaListener(id = "user-account-events", topics = AccountEvents.TOPIC)
+    @KafkaListener(id = LISTENER_ID, topics = AccountEvents.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
         // The event carries the trace of the registration that caused it: what is logged here joins that trace.
         try {
             TraceParent.parse(RecordHeaders.text(record, AccountEvents.TRACEPARENT_HEADER))
                     .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
-            eventIn(record).ifPresentOrElse(this::createExampleProject, skipped::increment);
+            eventIn(record).ifPresentOrElse(this::handle, skipped::increment);
         } finally {
             MDC.remove(TraceParent.LOG_KEY);
+        }
+    }
+
+    /** The one place where a kind of account event meets the use case it calls for. */
+    private void handle(AccountEvent event) {
+        if (event instanceof UserAccountCreated created) {
+            createExampleProject(created);
+        } else {
+            skipped.increment(); // a kind this service reads but does not act on yet
         }
     }
 
@@ -78,7 +91,7 @@ class UserAccountEventsListener {
      * The event in a record, or empty for a kind of account event this service has no use for. A record that is
      * not a readable event throws {@link UnreadableEvent}, which sends it to the dead-letter topic.
      */
-    private Optional<UserAccountCreated> eventIn(ConsumerRecord<String, byte[]> record) {
+    private Optional<AccountEvent> eventIn(ConsumerRecord<String, byte[]> record) {
         return codec.decode(RecordHeaders.text(record, AccountEvents.TYPE_HEADER), record.value());
     }
 }

@@ -109,6 +109,31 @@ class DeadLettersIT extends ProjectsServiceIT {
     }
 
     @Test
+    void a_letter_replayed_before_its_cause_is_fixed_returns_to_the_dead_letter_topic() {
+        UserAccountCreated event = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
+        String refusal = "refuse_" + event.userId().toString().replace('-', '_');
+        database.sql("ALTER TABLE projects ADD CONSTRAINT " + refusal + " CHECK (owner_id <> '" + event.userId() + "')")
+                .then()
+                .block();
+        try (DeadLetterReader deadLetters = new DeadLetterReader()) {
+            EventsTopic.publish(event);
+            await().atMost(BOUND)
+                    .until(() -> deadLetters.withKey(event.userId().toString()).size() == 1);
+
+            replay(Map.of("eventId", event.eventId().toString())); // the cause is still there
+
+            await().atMost(BOUND)
+                    .until(() -> deadLetters.withKey(event.userId().toString()).size() == 2);
+        } finally {
+            database.sql("ALTER TABLE projects DROP CONSTRAINT " + refusal)
+                    .then()
+                    .block();
+        }
+        assertThat(exampleProjectsOf(event.userId())).isZero();
+        assertThat(processed(event.eventId())).isZero();
+    }
+
+    @Test
     void the_dead_letters_are_counted_per_partition() {
         Map<String, Object> letters = management()
                 .get()

@@ -44,7 +44,8 @@ class TokenConfiguration {
                 http,
                 decoder,
                 new OrServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/users", "/api/users/login"),
+                        ServerWebExchangeMatchers.pathMatchers(
+                                HttpMethod.POST, "/api/users", "/api/users/login", "/api/users/logout"),
                         ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/.well-known/jwks.json")));
     }
 }

@@ -17,11 +17,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The published JSON Schema and the codec describe the same event, formats included. */
-class UserAccountCreatedSchemaTest {
+/** The published JSON Schemas and the codec describe the same events, formats included. */
+class AccountEventSchemasTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Schema SCHEMA = load();
+    static final Schema SCHEMA = load(UserAccountCreated.SCHEMA_RESOURCE);
+    static final Schema REVOCATION_SCHEMA = load(UserSessionsRevoked.SCHEMA_RESOURCE);
 
     private final AccountEventCodec codec = new AccountEventCodec();
 
@@ -56,14 +57,25 @@ class UserAccountCreatedSchemaTest {
         return new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T09:30:00.5Z"));
     }
 
-    private static Schema load() {
+    @Test
+    void what_the_codec_writes_of_a_revocation_is_valid_against_its_schema() {
+        JsonNode written = JSON.readTree(codec.encode(new UserSessionsRevoked(
+                UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T09:30:00.5Z"))));
+
+        assertThat(REVOCATION_SCHEMA.validate(written)).isEmpty();
+        assertThat(SCHEMA.validate(written))
+                .as("a revocation is not a new account")
+                .isNotEmpty();
+    }
+
+    private static Schema load(String resource) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
                 SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
                         .build()));
-        try (InputStream resource = UserAccountCreated.class.getResourceAsStream(UserAccountCreated.SCHEMA_RESOURCE)) {
-            return registry.getSchema(resource);
+        try (InputStream schema = UserAccountCreated.class.getResourceAsStream(resource)) {
+            return registry.getSchema(schema);
         } catch (IOException e) {
             throw new IllegalStateException("The schema is not on the class path", e);
         }
