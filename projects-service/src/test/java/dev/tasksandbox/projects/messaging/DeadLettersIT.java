@@ -77,19 +77,12 @@ class DeadLettersIT extends ProjectsServiceIT {
     @Test
     void a_dead_letter_fixed_at_its_source_and_replayed_takes_effect_once_however_often_it_is_replayed() {
         UserAccountCreated event = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
-        String refusal = "refuse_" + event.userId().toString().replace('-', '_');
-        database.sql("ALTER TABLE projects ADD CONSTRAINT " + refusal + " CHECK (owner_id <> '" + event.userId() + "')")
-                .then()
-                .block();
-        try (DeadLetterReader deadLetters = new DeadLetterReader()) {
+        try (ProjectsRefused refused = refuseProjectsOf(event.userId());
+                DeadLetterReader deadLetters = new DeadLetterReader()) {
             EventsTopic.publish(event);
             await().atMost(BOUND)
                     .until(() -> !deadLetters.withKey(event.userId().toString()).isEmpty());
-        } finally {
-            database.sql("ALTER TABLE projects DROP CONSTRAINT " + refusal)
-                    .then()
-                    .block(); // the fix
-        }
+        } // closing the refusal is the fix
         assertThat(exampleProjectsOf(event.userId())).isZero();
 
         Map<String, Object> first = replay(Map.of("eventId", event.eventId().toString()));
@@ -111,11 +104,8 @@ class DeadLettersIT extends ProjectsServiceIT {
     @Test
     void a_letter_replayed_before_its_cause_is_fixed_returns_to_the_dead_letter_topic() {
         UserAccountCreated event = new UserAccountCreated(UUID.randomUUID(), UUID.randomUUID(), Instant.now());
-        String refusal = "refuse_" + event.userId().toString().replace('-', '_');
-        database.sql("ALTER TABLE projects ADD CONSTRAINT " + refusal + " CHECK (owner_id <> '" + event.userId() + "')")
-                .then()
-                .block();
-        try (DeadLetterReader deadLetters = new DeadLetterReader()) {
+        try (ProjectsRefused refused = refuseProjectsOf(event.userId());
+                DeadLetterReader deadLetters = new DeadLetterReader()) {
             EventsTopic.publish(event);
             await().atMost(BOUND)
                     .until(() -> deadLetters.withKey(event.userId().toString()).size() == 1);
@@ -124,10 +114,6 @@ class DeadLettersIT extends ProjectsServiceIT {
 
             await().atMost(BOUND)
                     .until(() -> deadLetters.withKey(event.userId().toString()).size() == 2);
-        } finally {
-            database.sql("ALTER TABLE projects DROP CONSTRAINT " + refusal)
-                    .then()
-                    .block();
         }
         assertThat(exampleProjectsOf(event.userId())).isZero();
         assertThat(processed(event.eventId())).isZero();
@@ -192,6 +178,22 @@ class DeadLettersIT extends ProjectsServiceIT {
                 .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {})
                 .returnResult()
                 .getResponseBody();
+    }
+
+    /** The database refuses this user's projects, deterministically, until closed: a cause an operator can fix. */
+    private ProjectsRefused refuseProjectsOf(UUID user) {
+        String constraint = "refuse_" + user.toString().replace('-', '_');
+        database.sql("ALTER TABLE projects ADD CONSTRAINT " + constraint + " CHECK (owner_id <> '" + user + "')")
+                .then()
+                .block();
+        return () -> database.sql("ALTER TABLE projects DROP CONSTRAINT " + constraint)
+                .then()
+                .block();
+    }
+
+    private interface ProjectsRefused extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private WebTestClient management() {
