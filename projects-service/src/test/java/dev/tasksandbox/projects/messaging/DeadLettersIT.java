@@ -8,13 +8,11 @@ import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.projects.ProjectsServiceIT;
 import dev.tasksandbox.projects.messaging.EventsTopic.DeadLetterReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -40,6 +38,13 @@ class DeadLettersIT extends ProjectsServiceIT {
     @LocalManagementPort
     int managementPort;
 
+    private EventEffects effects;
+
+    @org.junit.jupiter.api.BeforeEach
+    void readEffects() {
+        effects = new EventEffects(database);
+    }
+
     @Test
     void an_event_the_database_refuses_is_dead_lettered_with_its_cause_and_the_next_one_of_its_partition_goes_on() {
         UUID user = UUID.randomUUID();
@@ -52,22 +57,25 @@ class DeadLettersIT extends ProjectsServiceIT {
             EventsTopic.publish(poison, "+300000-01-01T00:00:00Z");
             EventsTopic.publish(next); // same key, same partition, behind the poison
 
-            await().atMost(BOUND).until(() -> exampleProjectsOf(next.userId()) == 1);
+            await().atMost(BOUND).until(() -> effects.exampleProjectsOf(next.userId()) == 1);
             ConsumerRecord<String, String> letter = await().atMost(BOUND)
                     .until(() -> deadLetters.lettersWithKey(user.toString()), letters -> !letters.isEmpty())
                     .get(0);
 
             assertThat(letter.value()).contains(poison.eventId().toString());
-            assertThat(header(letter, AccountEvents.ID_HEADER))
+            assertThat(RecordHeaders.text(letter, AccountEvents.ID_HEADER))
                     .isEqualTo(poison.eventId().toString());
-            assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo(AccountEvents.TOPIC);
-            assertThat(header(letter, "kafka_dlt-original-partition")).isNotNull();
-            assertThat(header(letter, "kafka_dlt-original-offset")).isNotNull();
-            assertThat(header(letter, "kafka_dlt-original-timestamp")).isNotNull();
-            assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
-            assertThat(header(letter, "kafka_dlt-exception-message")).isNotBlank();
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-original-topic")).isEqualTo(AccountEvents.TOPIC);
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-original-partition"))
+                    .isNotNull();
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-original-offset")).isNotNull();
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-original-timestamp"))
+                    .isNotNull();
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
+            assertThat(RecordHeaders.text(letter, "kafka_dlt-exception-message"))
+                    .isNotBlank();
         }
-        assertThat(processed(poison.eventId()))
+        assertThat(effects.timesProcessed(poison.eventId()))
                 .as("a dead letter is not recorded as processed")
                 .isZero();
         await().atMost(BOUND).until(() -> deadLettered() > deadLetteredBefore); // counted once the DLT took it
@@ -83,19 +91,19 @@ class DeadLettersIT extends ProjectsServiceIT {
             await().atMost(BOUND)
                     .until(() -> !deadLetters.withKey(event.userId().toString()).isEmpty());
         } // closing the refusal is the fix
-        assertThat(exampleProjectsOf(event.userId())).isZero();
+        assertThat(effects.exampleProjectsOf(event.userId())).isZero();
 
         Map<String, Object> first = replay(Map.of("eventId", event.eventId().toString()));
-        await().atMost(BOUND).until(() -> exampleProjectsOf(event.userId()) == 1);
+        await().atMost(BOUND).until(() -> effects.exampleProjectsOf(event.userId()) == 1);
         Map<String, Object> second = replay(Map.of("eventId", event.eventId().toString()));
         UserAccountCreated marker = new UserAccountCreated(
                 UUID.randomUUID(), EventsTopic.anotherUserOnThePartitionOf(event.userId()), Instant.now());
         EventsTopic.publish(marker); // behind the second replay on the same partition
-        await().atMost(BOUND).until(() -> processed(marker.eventId()) == 1);
+        await().atMost(BOUND).until(() -> effects.timesProcessed(marker.eventId()) == 1);
 
         assertThat(first).containsEntry("replayed", 1);
         assertThat(second).containsEntry("replayed", 1);
-        assertThat(exampleProjectsOf(event.userId()))
+        assertThat(effects.exampleProjectsOf(event.userId()))
                 .as("the second replay changed nothing")
                 .isEqualTo(1);
         assertThat(meters.counter("projects.events.replayed").count()).isGreaterThanOrEqualTo(2);
@@ -115,8 +123,8 @@ class DeadLettersIT extends ProjectsServiceIT {
             await().atMost(BOUND)
                     .until(() -> deadLetters.withKey(event.userId().toString()).size() == 2);
         }
-        assertThat(exampleProjectsOf(event.userId())).isZero();
-        assertThat(processed(event.eventId())).isZero();
+        assertThat(effects.exampleProjectsOf(event.userId())).isZero();
+        assertThat(effects.timesProcessed(event.eventId())).isZero();
     }
 
     @Test
@@ -207,26 +215,5 @@ class DeadLettersIT extends ProjectsServiceIT {
         return meters.find("projects.events.dead.lettered").counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
-    }
-
-    private long exampleProjectsOf(UUID user) {
-        return database.sql("SELECT count(*) FROM projects WHERE owner_id = :owner AND name = 'My first project'")
-                .bind("owner", user)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
-    }
-
-    private long processed(UUID eventId) {
-        return database.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
-                .bind("id", eventId)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -38,7 +38,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
 
         EventsTopic.publish(event);
 
-        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
+        await().atMost(BOUND).until(() -> effects().exampleProjectsOf(event.userId()) == 1);
         assertThat(tasksOf(new UserId(event.userId())))
                 .containsExactly(
                         "1 Sign up! 2026-11-25T08:00:00.123456Z",
@@ -51,7 +51,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         UserAccountCreated event = new UserAccountCreated(
                 UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-11-25T08:00:00.123456Z"));
         EventsTopic.publish(event);
-        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
+        await().atMost(BOUND).until(() -> effects().exampleProjectsOf(event.userId()) == 1);
         String token = accessToken(new UserId(event.userId()).toString());
 
         Map<String, Object> page = get(token, "/api/projects");
@@ -105,10 +105,10 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         EventsTopic.publish(marker);
 
         // Same key, same partition: once the later marker's project exists, both copies were consumed.
-        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(marker.userId())) == 1);
-        await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(event.userId())) == 1);
-        assertThat(processedCount(event.eventId())).isEqualTo(1);
-        assertThat(exampleProjectsOf(new UserId(event.userId()))).isEqualTo(1);
+        await().atMost(BOUND).until(() -> effects().exampleProjectsOf(marker.userId()) == 1);
+        await().atMost(BOUND).until(() -> effects().exampleProjectsOf(event.userId()) == 1);
+        assertThat(effects().timesProcessed(event.eventId())).isEqualTo(1);
+        assertThat(effects().exampleProjectsOf(event.userId())).isEqualTo(1);
     }
 
     @Test
@@ -119,7 +119,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
             UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), UUID.fromString(key), Instant.now());
             EventsTopic.publish(next);
 
-            await().atMost(BOUND).until(() -> exampleProjectsOf(new UserId(next.userId())) == 1);
+            await().atMost(BOUND).until(() -> effects().exampleProjectsOf(next.userId()) == 1);
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains("this is not json"));
         }
     }
@@ -132,7 +132,7 @@ class UserAccountEventsIT extends ProjectsServiceIT {
             EventsTopic.send(EventsTopic.record(key, incomplete, UserAccountCreated.TYPE));
 
             await().atMost(BOUND).until(() -> deadLetters.withKey(key).contains(incomplete));
-            assertThat(exampleProjectsOf(new UserId(UUID.fromString(key)))).isZero();
+            assertThat(effects().exampleProjectsOf(UUID.fromString(key))).isZero();
         }
     }
 
@@ -143,23 +143,11 @@ class UserAccountEventsIT extends ProjectsServiceIT {
         EventsTopic.send(EventsTopic.record(user.toString(), "{\"something\":\"else\"}", "UserAccountClosed"));
         EventsTopic.publish(marker);
 
-        await().atMost(BOUND).until(() -> exampleProjectsOf(user) == 1);
+        await().atMost(BOUND).until(() -> effects().exampleProjectsOf(user.value()) == 1);
     }
 
-    private long exampleProjectsOf(UserId user) {
-        return database.sql("SELECT count(*) FROM projects WHERE owner_id = :owner AND name = 'My first project'")
-                .bind("owner", user.value())
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
-    }
-
-    private long processedCount(UUID eventId) {
-        return database.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
-                .bind("id", eventId)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .block();
+    private EventEffects effects() {
+        return new EventEffects(database);
     }
 
     private List<String> tasksOf(UserId user) {
