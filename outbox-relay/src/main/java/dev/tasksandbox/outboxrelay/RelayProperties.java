@@ -37,7 +37,7 @@ public record RelayProperties(
         String publication,
         @DefaultValue("outbox") String table,
         @DefaultValue("relay_offsets") String offsetTable,
-        @DefaultValue("10ms") Duration pollInterval,
+        @DefaultValue("1ms") Duration pollInterval,
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("1s") Duration offsetFlushInterval,
         @DefaultValue("2s") Duration restartBackoff,

@@ -43,8 +43,9 @@ public final class CreateExampleProject {
     }
 
     public Mono<Outcome> handle(Command command) {
-        Mono<Void> addExample = Mono.defer(() ->
-                projects.add(ExampleProject.forNewUser(ProjectId.newId(), command.user(), command.registeredAt())));
-        return inbox.once(command.eventId(), addExample).map(ran -> ran ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
+        Write addExample =
+                projects.adding(ExampleProject.forNewUser(ProjectId.newId(), command.user(), command.registeredAt()));
+        return inbox.once(command.eventId(), addExample)
+                .map(tookEffect -> tookEffect ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
     }
 }

@@ -10,9 +10,9 @@ import reactor.core.publisher.Mono;
 public interface Inbox {
 
     /**
-     * Runs {@code effect} as the effect of event {@code eventId}, unless that event took effect before: emits
-     * true when it ran, false for a redelivered event. Recording the event and the effect are one transaction,
-     * so an event takes effect exactly once however often it is delivered, and a failed effect records nothing.
+     * Makes {@code effect} the effect of event {@code eventId}, unless that event took effect before: emits true
+     * when it did, false for a redelivered event. The event is recorded atomically with its effect, so an event
+     * takes effect exactly once however often it is delivered, and a failed effect records nothing.
      */
-    Mono<Boolean> once(UUID eventId, Mono<Void> effect);
+    Mono<Boolean> once(UUID eventId, Write effect);
 }

@@ -8,7 +8,12 @@ import reactor.core.publisher.Mono;
 /** The repository of projects; loads and saves whole aggregates, tasks included. */
 public interface Projects {
 
-    Mono<Void> add(Project project);
+    /** A new project, to be added on its own ({@link #add}) or as the effect of an event ({@link Inbox}). */
+    Write adding(Project project);
+
+    default Mono<Void> add(Project project) {
+        return adding(project).apply();
+    }
 
     /** The project if it exists and belongs to {@code owner}; empty otherwise, whichever the reason. */
     Mono<Project> ownedBy(UserId owner, ProjectId id);

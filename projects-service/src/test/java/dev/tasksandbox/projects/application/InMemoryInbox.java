@@ -11,9 +11,9 @@ final class InMemoryInbox implements Inbox {
     final Set<UUID> processed = new HashSet<>();
 
     @Override
-    public Mono<Boolean> once(UUID eventId, Mono<Void> effect) {
+    public Mono<Boolean> once(UUID eventId, Write effect) {
         return Mono.defer(() -> processed.contains(eventId)
                 ? Mono.just(false)
-                : effect.then(Mono.fromCallable(() -> processed.add(eventId))));
+                : effect.apply().then(Mono.fromCallable(() -> processed.add(eventId))));
     }
 }

@@ -16,8 +16,8 @@ final class InMemoryProjects implements Projects {
     int staleSavesToSimulate;
 
     @Override
-    public Mono<Void> add(Project project) {
-        return Mono.fromRunnable(() -> stored.put(project.id(), copy(project, 0)));
+    public Write adding(Project project) {
+        return () -> Mono.fromRunnable(() -> stored.put(project.id(), copy(project, 0)));
     }
 
     @Override

@@ -1,37 +1,30 @@
 package dev.tasksandbox.projects.infrastructure.persistence;
 
 import dev.tasksandbox.projects.application.Inbox;
+import dev.tasksandbox.projects.application.Write;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The inbox as the {@code processed_events} table: the event id is inserted first, in the effect's transaction;
- * a redelivery finds it there (the insert does nothing) and skips the effect. Two deliveries at once serialize
- * on the primary key: the second waits, then inserts nothing.
+ * The inbox as the {@code processed_events} table. The event's id is inserted in the statement that makes its
+ * effect, and the effect happens only if the id was new: one statement, so atomic without a transaction around
+ * it, and one round trip where begin, record, effect and commit took four. A redelivery finds the id (the insert
+ * does nothing) and changes nothing. Two deliveries at once serialize on the primary key: the second waits for
+ * the first to commit, then inserts nothing.
  */
 @Repository
 class R2dbcInbox implements Inbox {
 
-    private final DatabaseClient database;
-    private final TransactionalOperator transaction;
-
-    R2dbcInbox(DatabaseClient database, TransactionalOperator transaction) {
-        this.database = database;
-        this.transaction = transaction;
-    }
+    private static final String NEW_EVENT = """
+            new_event AS (
+                INSERT INTO processed_events (event_id) VALUES (:eventId) ON CONFLICT DO NOTHING RETURNING event_id),
+            """;
 
     @Override
-    public Mono<Boolean> once(UUID eventId, Mono<Void> effect) {
-        Mono<Boolean> firstDelivery = database.sql(
-                        "INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .bind("id", eventId)
-                .fetch()
-                .rowsUpdated()
-                .map(inserted -> inserted > 0);
-        return transaction.transactional(
-                firstDelivery.flatMap(first -> first ? effect.thenReturn(true) : Mono.just(false)));
+    public Mono<Boolean> once(UUID eventId, Write effect) {
+        return SqlWrite.of(effect)
+                .applyWhere(new SqlWrite.Guard(
+                        NEW_EVENT, "EXISTS (SELECT FROM new_event)", statement -> statement.bind("eventId", eventId)));
     }
 }

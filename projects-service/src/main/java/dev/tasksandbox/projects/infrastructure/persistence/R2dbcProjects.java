@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.infrastructure.persistence;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.Projects;
 import dev.tasksandbox.projects.application.StaleProject;
+import dev.tasksandbox.projects.application.Write;
 import dev.tasksandbox.projects.domain.IncompleteTaskLimit;
 import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.ProjectId;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
  * Maps the {@link Project} aggregate to the {@code projects} and {@code tasks} tables by hand. Every write checks
  * and bumps {@code version}, so a write based on a stale read fails instead of overwriting (optimistic locking).
  * A project and its tasks are one aggregate, so each read and each write is one statement: one round trip, and
- * atomic by itself (the writes with data-modifying CTEs), which is why no write needs a transaction around it.
+ * atomic by itself (the writes with data-modifying CTEs), which is why no write needs a transaction around it,
+ * and why a new project can be the effect of an event in the inbox's statement ({@link SqlWrite}).
  */
 @Repository
 class R2dbcProjects implements Projects {
@@ -45,12 +47,14 @@ class R2dbcProjects implements Projects {
     }
 
     @Override
-    public Mono<Void> add(Project project) {
-        return rowsWritten(write(project, """
-                project AS (
-                    INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks, last_task_number, version)
-                    VALUES (:id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0) RETURNING id)""", "").bind("owner", project.owner().value()))
-                .then();
+    public Write adding(Project project) {
+        return new SqlWrite(guard -> write(project, guard.ctes() + """
+                                project AS (
+                                    INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks,
+                                                          last_task_number, version)
+                                    SELECT :id, :owner, :name, :archived, :maxIncomplete, :lastTaskNumber, 0
+                                    WHERE %s RETURNING id)""".formatted(guard.condition()), "")
+                .bind("owner", project.owner().value()));
     }
 
     /** The project with its tasks, in one query; empty when there is no such project of {@code owner}'s. */
