@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling // the inbox retention job
+@EnableScheduling // the inbox retention job, and forgetting expired session revocations
 public class ProjectsApplication {
 
     public static void main(String[] args) {

@@ -4,7 +4,9 @@ import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.testkit.SharedInfrastructure;
 import dev.tasksandbox.testkit.TokenForge;
+import dev.tasksandbox.web.AccessTokens;
 import java.security.KeyPair;
+import java.time.Instant;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +46,14 @@ public abstract class ProjectsServiceIT {
     /** A valid access token for {@code user}, signed as accounts-service would. */
     protected static String accessToken(String user) {
         return TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE)
+                .signedWith(SIGNING_KEYS.getPrivate());
+    }
+
+    /** The same, issued at {@code at} to the microsecond, as accounts-service says it. */
+    protected static String accessToken(String user, Instant issuedAt) {
+        return TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE)
+                .claim("iat", issuedAt.getEpochSecond())
+                .claim(AccessTokens.ISSUED_AT_MICROS, AccessTokens.issuedAtMicros(issuedAt))
                 .signedWith(SIGNING_KEYS.getPrivate());
     }
 }

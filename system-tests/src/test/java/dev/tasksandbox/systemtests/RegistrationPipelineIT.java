@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -253,19 +252,8 @@ class RegistrationPipelineIT {
         List<Double> millis = new ArrayList<>();
         from.forEach(
                 (id, start) -> millis.add(Duration.between(start, to.get(id)).toNanos() / 1e6));
-        Collections.sort(millis);
         System.out.printf(
-                "BENCHMARK %s, %d registrations paced 20 ms apart: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                stage,
-                millis.size(),
-                percentile(millis, 50),
-                percentile(millis, 90),
-                percentile(millis, 99),
-                millis.get(millis.size() - 1));
-    }
-
-    private static double percentile(List<Double> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index));
+                "BENCHMARK %s, %d registrations paced 20 ms apart: %s%n",
+                stage, millis.size(), Latencies.summary(millis));
     }
 }

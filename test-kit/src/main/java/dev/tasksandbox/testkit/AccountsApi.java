@@ -109,6 +109,14 @@ public final class AccountsApi {
                 .exchange();
     }
 
+    /** DELETE /api/users/me/sessions: every session of the token's user ends. */
+    public WebTestClient.ResponseSpec logOutEverywhere(String accessToken) {
+        return http.delete()
+                .uri("/api/users/me/sessions")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .exchange();
+    }
+
     public WebTestClient.ResponseSpec me(String accessToken) {
         return http.get()
                 .uri("/api/users/me")

@@ -11,6 +11,8 @@ import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,7 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class AccessTokensTest {
 
@@ -53,6 +56,57 @@ class AccessTokensTest {
         assertThatThrownBy(() -> unreachable.decode(token(newKeys)).block())
                 .isInstanceOf(JwtException.class)
                 .isNotInstanceOf(BadJwtException.class);
+    }
+
+    @Test
+    void a_token_issued_at_or_before_its_users_revocation_is_refused_and_one_a_microsecond_later_is_not() {
+        published.add(jwk(newKeys));
+        Instant revokedAt = halfPastASecondAgo();
+        ReactiveJwtDecoder checking = AccessTokens.refusingRevoked(decoder, who -> Mono.just(revokedAt));
+
+        for (Instant issued : List.of(revokedAt.minusMillis(400), revokedAt)) {
+            assertThatThrownBy(() -> checking.decode(tokenIssuedAt(issued)).block())
+                    .as("issued at %s", issued)
+                    .isInstanceOf(BadJwtException.class)
+                    .hasMessageContaining("logged out everywhere");
+        }
+        assertThat(checking.decode(tokenIssuedAt(revokedAt.plus(1, ChronoUnit.MICROS)))
+                        .block()
+                        .getSubject())
+                .isEqualTo(user);
+    }
+
+    @Test
+    void a_user_who_never_logged_out_everywhere_keeps_every_token() {
+        published.add(jwk(newKeys));
+        ReactiveJwtDecoder checking = AccessTokens.refusingRevoked(decoder, who -> Mono.empty());
+
+        assertThat(checking.decode(token(newKeys)).block().getSubject()).isEqualTo(user);
+    }
+
+    /** Issued before the claim existed: its whole second is the earliest it can have been issued, so it counts. */
+    @Test
+    void a_token_without_the_precise_claim_counts_from_its_whole_second() {
+        published.add(jwk(newKeys));
+        Instant revokedAt = halfPastASecondAgo();
+        ReactiveJwtDecoder checking = AccessTokens.refusingRevoked(decoder, who -> Mono.just(revokedAt));
+        String sameSecond = TokenForge.valid(TokenForge.keyId(newKeys), user, RULES.issuer(), RULES.audience())
+                .claim("iat", revokedAt.getEpochSecond())
+                .signedWith(newKeys.getPrivate());
+
+        assertThatThrownBy(() -> checking.decode(sameSecond).block()).isInstanceOf(BadJwtException.class);
+    }
+
+    /** In the middle of a whole second, in the past as every token's issue time must be. */
+    private static Instant halfPastASecondAgo() {
+        return Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS).plusMillis(500);
+    }
+
+    private String tokenIssuedAt(Instant issued) {
+        return TokenForge.valid(TokenForge.keyId(newKeys), user, RULES.issuer(), RULES.audience())
+                .claim("iat", issued.getEpochSecond())
+                .claim(AccessTokens.ISSUED_AT_MICROS, AccessTokens.issuedAtMicros(issued))
+                .signedWith(newKeys.getPrivate());
     }
 
     private String token(KeyPair keys) {

@@ -14,14 +14,17 @@ public final class ChangeEmail {
     public record Command(UserId user, EmailAddress email) {}
 
     private final Users users;
+    private final Transactions transactions;
 
-    public ChangeEmail(Users users) {
+    public ChangeEmail(Users users, Transactions transactions) {
         this.users = users;
+        this.transactions = transactions;
     }
 
+    /** The account is locked while it changes, so a log-out-everywhere at the same moment is not undone. */
     public Mono<Void> handle(Command command) {
-        return users.withId(command.user())
+        return transactions.inTransaction(users.lock(command.user())
                 .switchIfEmpty(Mono.error(() -> new UserNotFound(command.user())))
-                .flatMap(user -> user.changeEmail(command.email()) ? users.update(user) : Mono.empty());
+                .flatMap(user -> user.changeEmail(command.email()) ? users.update(user) : Mono.empty()));
     }
 }

@@ -18,4 +18,10 @@ public interface RefreshTokens {
     Mono<Void> spend(RefreshToken token, Instant at);
 
     Mono<Void> revokeFamily(UUID family, Instant at);
+
+    /**
+     * Revokes every family of {@code user}'s, each locked until the transaction ends: a rotation under way
+     * finishes first, so no token it issues outlives this.
+     */
+    Mono<Void> revokeFamiliesOf(UserId user, Instant at);
 }

@@ -16,12 +16,18 @@ public interface Users {
 
     Mono<User> withId(UserId id);
 
+    /** The account, locked until the transaction ends, so that a change of it is not lost to another. */
+    Mono<User> lock(UserId id);
+
     /**
      * Stores a new account together with the events it recorded, atomically.
      * Fails with {@link EmailAlreadyTaken} when the address was taken in the meantime.
      */
     Mono<Void> add(User user);
 
-    /** Saves a changed account. Fails with {@link EmailAlreadyTaken} when its new address belongs to another. */
+    /**
+     * Saves a changed account together with the events it recorded, atomically. Fails with
+     * {@link EmailAlreadyTaken} when its new address belongs to another.
+     */
     Mono<Void> update(User user);
 }

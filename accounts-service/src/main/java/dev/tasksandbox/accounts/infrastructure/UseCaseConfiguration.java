@@ -4,6 +4,7 @@ import dev.tasksandbox.accounts.application.AccessTokenIssuer;
 import dev.tasksandbox.accounts.application.ChangeEmail;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.LogOut;
+import dev.tasksandbox.accounts.application.LogOutEverywhere;
 import dev.tasksandbox.accounts.application.PasswordHasher;
 import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.RefreshTokens;
@@ -52,7 +53,13 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    ChangeEmail changeEmail(Users users) {
-        return new ChangeEmail(users);
+    LogOutEverywhere logOutEverywhere(
+            Users users, RefreshTokens refreshTokens, Transactions transactions, Clock clock) {
+        return new LogOutEverywhere(users, refreshTokens, transactions, clock);
+    }
+
+    @Bean
+    ChangeEmail changeEmail(Users users, Transactions transactions) {
+        return new ChangeEmail(users, transactions);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ChangeEmailTest {
 
     private final SessionsFixture fixture = new SessionsFixture();
-    private final ChangeEmail changeEmail = new ChangeEmail(fixture.users);
+    private final ChangeEmail changeEmail = new ChangeEmail(fixture.users, fixture.transactions);
 
     @Test
     void a_user_signs_in_with_the_new_address_and_no_longer_with_the_old_one() {

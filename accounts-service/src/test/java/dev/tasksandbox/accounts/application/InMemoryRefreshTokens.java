@@ -47,4 +47,11 @@ final class InMemoryRefreshTokens implements RefreshTokens {
     public Mono<Void> revokeFamily(UUID family, Instant at) {
         return Mono.fromRunnable(() -> revokedFamilies.add(family));
     }
+
+    @Override
+    public Mono<Void> revokeFamiliesOf(UserId user, Instant at) {
+        return Mono.fromRunnable(() -> tokens.values().stream()
+                .filter(token -> token.user().equals(user))
+                .forEach(token -> revokedFamilies.add(token.family())));
+    }
 }

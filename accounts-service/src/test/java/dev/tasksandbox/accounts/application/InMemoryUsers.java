@@ -36,6 +36,11 @@ final class InMemoryUsers implements Users {
     }
 
     @Override
+    public Mono<User> lock(UserId id) {
+        return withId(id); // one test thread: nothing to lock against
+    }
+
+    @Override
     public Mono<Void> add(User user) {
         return Mono.fromRunnable(() -> {
             refuseTakenAddress(user);
@@ -49,12 +54,18 @@ final class InMemoryUsers implements Users {
         return Mono.fromRunnable(() -> {
             refuseTakenAddress(user);
             stored.put(user.id(), user);
+            events.addAll(user.takeEvents());
         });
     }
 
     /** Like a database, hands out a copy: changing it changes nothing stored until it is saved. */
     private static User copy(User user) {
-        return User.restore(user.id(), user.email(), user.passwordHash(), user.createdAt());
+        return User.restore(
+                user.id(),
+                user.email(),
+                user.passwordHash(),
+                user.createdAt(),
+                user.sessionsRevokedAt().orElse(null));
     }
 
     private void refuseTakenAddress(User user) {

@@ -26,9 +26,24 @@ class UserTest {
 
     @Test
     void restoring_a_stored_account_records_nothing() {
-        User user = User.restore(id, email, hash, now);
+        User user = User.restore(id, email, hash, now, null);
 
         assertThat(user.takeEvents()).isEmpty();
         assertThat(user.email()).isEqualTo(email);
+    }
+
+    @Test
+    void logging_out_everywhere_records_the_moment_to_the_microsecond() {
+        User user = User.restore(id, email, hash, now, null);
+        Instant at = Instant.parse("2026-11-25T10:00:00.123456789Z");
+
+        user.revokeSessions(at);
+
+        Instant kept = Instant.parse("2026-11-25T10:00:00.123456Z");
+        assertThat(user.sessionsRevokedAt()).contains(kept);
+        assertThat(user.takeEvents()).singleElement().isInstanceOfSatisfying(SessionsRevoked.class, event -> {
+            assertThat(event.user()).isEqualTo(id);
+            assertThat(event.revokedAt()).isEqualTo(kept);
+        });
     }
 }

@@ -14,14 +14,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads what the relay published on the event topic, from the beginning, as a consumer of its own. */
-final class PublishedEvents implements AutoCloseable {
+public final class PublishedEvents implements AutoCloseable {
 
-    record Event(String key, String value, Map<String, String> headers) {}
+    public record Event(String key, String value, Map<String, String> headers) {}
 
     private final KafkaConsumer<String, String> consumer;
     private final List<Event> seen = new ArrayList<>();
 
-    PublishedEvents() {
+    public PublishedEvents() {
         consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -36,7 +36,7 @@ final class PublishedEvents implements AutoCloseable {
     }
 
     /** Everything published so far that this reader has polled, after one more poll. */
-    List<Event> poll() {
+    public List<Event> poll() {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
             record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
@@ -45,7 +45,7 @@ final class PublishedEvents implements AutoCloseable {
         return List.copyOf(seen);
     }
 
-    List<Event> forUser(String userId) {
+    public List<Event> forUser(String userId) {
         return poll().stream().filter(event -> userId.equals(event.key())).toList();
     }
 

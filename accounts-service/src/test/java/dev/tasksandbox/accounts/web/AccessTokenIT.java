@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tasksandbox.accounts.AccountsServiceIT;
 import dev.tasksandbox.testkit.AccountsApi;
 import dev.tasksandbox.testkit.TokenForge;
+import dev.tasksandbox.web.AccessTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,7 @@ class AccessTokenIT extends AccountsServiceIT {
                 .contains("\"iss\":\"" + ISSUER + "\"")
                 .contains(AUDIENCE)
                 .contains("\"iat\":")
+                .contains("\"" + AccessTokens.ISSUED_AT_MICROS + "\":")
                 .contains("\"exp\":");
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
@@ -84,12 +85,16 @@ public final class ProfileComposition {
                 .collectList()
                 .timeout(projectsTimeout)
                 .map(Optional::of)
-                .onErrorResume(error -> {
+                .onErrorResume(error -> !(error instanceof WebClientResponseException.Unauthorized), error -> {
                     // Reported below only if the caller is who they claim: a bad token fails here as well.
                     log.debug("projects-service failed: {}", error.toString());
                     return Mono.just(Optional.empty());
                 });
-        return Mono.zip(profile, activeProjects).flatMap(both -> answer(both.getT1(), both.getT2()));
+        return Mono.zip(profile, activeProjects)
+                .flatMap(both -> answer(both.getT1(), both.getT2()))
+                // projects-service refusing the token (a log-out-everywhere reached it) is the caller's answer,
+                // not a partial profile: the client must learn that its token no longer works.
+                .onErrorResume(WebClientResponseException.Unauthorized.class, refused -> passOn(refused));
     }
 
     private Mono<ServerResponse> answer(ResponseEntity<byte[]> profile, Optional<List<ProjectSummary>> projects) {
@@ -103,6 +108,12 @@ public final class ProfileComposition {
             ok.header(HttpHeaders.WARNING, PARTIAL_WARNING);
         }
         return ok.contentType(MediaType.APPLICATION_JSON).bodyValue(composed);
+    }
+
+    private static Mono<ServerResponse> passOn(WebClientResponseException refused) {
+        return passOn(ResponseEntity.status(refused.getStatusCode())
+                .headers(refused.getHeaders())
+                .body(refused.getResponseBodyAsByteArray()));
     }
 
     private static Mono<ServerResponse> passOn(ResponseEntity<byte[]> upstream) {

@@ -11,6 +11,8 @@ import dev.tasksandbox.projects.application.Inbox;
 import dev.tasksandbox.projects.application.IncompleteTask;
 import dev.tasksandbox.projects.application.ProjectChanges;
 import dev.tasksandbox.projects.application.Projects;
+import dev.tasksandbox.projects.application.RevokeSessions;
+import dev.tasksandbox.projects.application.SessionRevocations;
 import dev.tasksandbox.projects.application.UnarchiveProject;
 import dev.tasksandbox.projects.application.UpdateProject;
 import java.time.Clock;
@@ -26,6 +28,11 @@ class UseCaseConfiguration {
     @Bean
     CreateExampleProject createExampleProject(Projects projects, Inbox inbox) {
         return new CreateExampleProject(projects, inbox);
+    }
+
+    @Bean
+    RevokeSessions revokeSessions(SessionRevocations revocations, Inbox inbox) {
+        return new RevokeSessions(revocations, inbox);
     }
 
     @Bean

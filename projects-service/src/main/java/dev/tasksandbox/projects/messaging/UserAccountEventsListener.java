@@ -5,9 +5,11 @@ import dev.tasksandbox.contracts.AccountEventCodec;
 import dev.tasksandbox.contracts.AccountEvents;
 import dev.tasksandbox.contracts.UnreadableEvent;
 import dev.tasksandbox.contracts.UserAccountCreated;
+import dev.tasksandbox.contracts.UserSessionsRevoked;
 import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject;
+import dev.tasksandbox.projects.application.RevokeSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -39,15 +41,18 @@ class UserAccountEventsListener {
     static final String LISTENER_ID = "user-account-events";
 
     private final CreateExampleProject createExampleProject;
+    private final RevokeSessions revokeSessions;
     private final AccountEventCodec codec = new AccountEventCodec();
     private final Duration effectTimeout;
     private final Counter skipped;
 
     UserAccountEventsListener(
             CreateExampleProject createExampleProject,
+            RevokeSessions revokeSessions,
             MeterRegistry meters,
             @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
         this.createExampleProject = createExampleProject;
+        this.revokeSessions = revokeSessions;
         this.effectTimeout = effectTimeout;
         this.skipped = Counter.builder("projects.events.skipped")
                 .description("Account events of a type this service has no use for, skipped")
@@ -70,8 +75,8 @@ class UserAccountEventsListener {
     private void handle(AccountEvent event) {
         if (event instanceof UserAccountCreated created) {
             createExampleProject(created);
-        } else {
-            skipped.increment(); // a kind this service reads but does not act on yet
+        } else if (event instanceof UserSessionsRevoked revoked) {
+            revokeSessions(revoked);
         }
     }
 
@@ -85,6 +90,18 @@ class UserAccountEventsListener {
         } else {
             log.info("Event {} was handled before; nothing changed", event.eventId());
         }
+    }
+
+    private void revokeSessions(UserSessionsRevoked event) {
+        RevokeSessions.Command command =
+                new RevokeSessions.Command(event.eventId(), new UserId(event.userId()), event.revokedAt());
+        boolean tookEffect = Boolean.TRUE.equals(revokeSessions.handle(command).block(effectTimeout));
+        log.info(
+                "Sessions of user {} revoked at {} (event {}){}",
+                event.userId(),
+                event.revokedAt(),
+                event.eventId(),
+                tookEffect ? "" : ": nothing changed, handled before or older than a later revocation");
     }
 
     /**

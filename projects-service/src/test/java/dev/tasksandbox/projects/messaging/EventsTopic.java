@@ -1,7 +1,9 @@
 package dev.tasksandbox.projects.messaging;
 
+import dev.tasksandbox.contracts.AccountEventCodec;
 import dev.tasksandbox.contracts.AccountEvents;
 import dev.tasksandbox.contracts.UserAccountCreated;
+import dev.tasksandbox.contracts.UserSessionsRevoked;
 import dev.tasksandbox.testkit.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +45,14 @@ final class EventsTopic {
         String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId() + "\",\"occurredAt\":\""
                 + occurredAt + "\"}";
         ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
+        record.headers().add(AccountEvents.ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    /** Publishes the event as the relay would, its value written by the contract's codec. */
+    static void publish(UserSessionsRevoked event) {
+        ProducerRecord<String, String> record =
+                record(event.userId().toString(), new AccountEventCodec().encode(event), UserSessionsRevoked.TYPE);
         record.headers().add(AccountEvents.ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
         send(record);
     }

@@ -1,9 +1,13 @@
 package dev.tasksandbox.accounts.infrastructure.persistence;
 
+import dev.tasksandbox.accounts.domain.SessionsRevoked;
 import dev.tasksandbox.accounts.domain.UserRegistered;
+import dev.tasksandbox.contracts.AccountEvent;
 import dev.tasksandbox.contracts.AccountEventCodec;
 import dev.tasksandbox.contracts.UserAccountCreated;
+import dev.tasksandbox.contracts.UserSessionsRevoked;
 import dev.tasksandbox.kernel.DomainEvent;
+import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.web.TraceContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -12,8 +16,9 @@ import reactor.core.publisher.Mono;
 /**
  * The transactional outbox. Must be called inside the transaction that changes the aggregate.
  *
- * <p>Here the domain event becomes the integration event: {@link UserRegistered} is published as the contract's
- * {@link UserAccountCreated}, written by the contract's codec.
+ * <p>Here a domain event becomes the integration event: {@link UserRegistered} is published as the contract's
+ * {@link UserAccountCreated}, {@link SessionsRevoked} as {@link UserSessionsRevoked}, written by the contract's
+ * codec.
  *
  * <p>The row carries the {@code traceparent} of the request that caused the event, which the relay publishes
  * as a header, so the trace goes on through Kafka.
@@ -33,20 +38,33 @@ class Outbox {
     }
 
     Mono<Void> append(DomainEvent event) {
-        if (!(event instanceof UserRegistered registered)) {
-            return Mono.error(new IllegalArgumentException("No integration event for " + event.getClass()));
+        return Mono.fromCallable(() -> published(event))
+                .zipWith(TraceContext.current())
+                .flatMap(eventAndTrace -> insert(eventAndTrace.getT1(), eventAndTrace.getT2()));
+    }
+
+    /** The one place where a domain event of accounts becomes the integration event others read. */
+    private static AccountEvent published(DomainEvent event) {
+        if (event instanceof UserRegistered registered) {
+            return new UserAccountCreated(
+                    registered.eventId(), registered.user().value(), registered.occurredAt());
         }
-        UserAccountCreated created =
-                new UserAccountCreated(registered.eventId(), registered.user().value(), registered.occurredAt());
-        return TraceContext.current()
-                .flatMap(trace -> database.sql("""
+        if (event instanceof SessionsRevoked revoked) {
+            return new UserSessionsRevoked(revoked.eventId(), revoked.user().value(), revoked.revokedAt());
+        }
+        throw new IllegalArgumentException("No integration event for " + event.getClass());
+    }
+
+    private Mono<Void> insert(AccountEvent event, TraceParent trace) {
+        // aggregateid becomes the record's key: every event of one user on one partition, in order.
+        return database.sql("""
                         INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, traceparent)
                         VALUES (:id, 'user', :aggregateId, :type, :payload, :traceparent)""")
-                        .bind("id", created.eventId())
-                        .bind("aggregateId", created.userId().toString())
-                        .bind("type", UserAccountCreated.TYPE)
-                        .bind("payload", codec.encode(created))
-                        .bind("traceparent", trace.value())
-                        .then());
+                .bind("id", event.eventId())
+                .bind("aggregateId", event.userId().toString())
+                .bind("type", event.type())
+                .bind("payload", codec.encode(event))
+                .bind("traceparent", trace.value())
+                .then();
     }
 }

@@ -87,6 +87,14 @@ class R2dbcRefreshTokens implements RefreshTokens {
                 .then();
     }
 
+    @Override
+    public Mono<Void> revokeFamiliesOf(UserId user, Instant at) {
+        // Spent and expired families too: revoked_at is what every check reads, whatever else holds.
+        return database.sql("""
+                        UPDATE refresh_token_families SET revoked_at = :at
+                        WHERE user_id = :user AND revoked_at IS NULL""").bind("at", at).bind("user", user.value()).then();
+    }
+
     private static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

@@ -7,10 +7,13 @@ import dev.tasksandbox.accounts.domain.User;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.UserId;
 import io.r2dbc.spi.Readable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -19,6 +22,9 @@ import reactor.core.publisher.Mono;
 /** Maps the {@link User} aggregate to the {@code users} table by hand; its events go to the outbox. */
 @Repository
 class R2dbcUsers implements Users {
+
+    private static final String SELECT_USER =
+            "SELECT id, email, password_hash, created_at, sessions_revoked_at FROM users";
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
@@ -40,7 +46,7 @@ class R2dbcUsers implements Users {
 
     @Override
     public Mono<User> withEmail(EmailAddress email) {
-        return database.sql("SELECT id, email, password_hash, created_at FROM users WHERE lower(email) = :email")
+        return database.sql(SELECT_USER + " WHERE lower(email) = :email")
                 .bind("email", email.canonical())
                 .map(R2dbcUsers::toUser)
                 .one();
@@ -48,7 +54,15 @@ class R2dbcUsers implements Users {
 
     @Override
     public Mono<User> withId(UserId id) {
-        return database.sql("SELECT id, email, password_hash, created_at FROM users WHERE id = :id")
+        return database.sql(SELECT_USER + " WHERE id = :id")
+                .bind("id", id.value())
+                .map(R2dbcUsers::toUser)
+                .one();
+    }
+
+    @Override
+    public Mono<User> lock(UserId id) {
+        return database.sql(SELECT_USER + " WHERE id = :id FOR UPDATE")
                 .bind("id", id.value())
                 .map(R2dbcUsers::toUser)
                 .one();
@@ -56,11 +70,20 @@ class R2dbcUsers implements Users {
 
     @Override
     public Mono<Void> update(User user) {
-        return database.sql("UPDATE users SET email = :email, password_hash = :passwordHash WHERE id = :id")
+        GenericExecuteSpec update = database.sql("""
+                        UPDATE users SET email = :email, password_hash = :passwordHash,
+                                         sessions_revoked_at = :sessionsRevokedAt
+                        WHERE id = :id""")
                 .bind("id", user.id().value())
                 .bind("email", user.email().value())
-                .bind("passwordHash", user.passwordHash().value())
-                .then()
+                .bind("passwordHash", user.passwordHash().value());
+        Mono<Void> updateUser = user.sessionsRevokedAt()
+                .map(at -> update.bind("sessionsRevokedAt", at))
+                .orElseGet(() -> update.bindNull("sessionsRevokedAt", Instant.class))
+                .then();
+        return updateUser
+                .then(publishEventsOf(user))
+                .as(transaction::transactional)
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new EmailAlreadyTaken(user.email()));
     }
 
@@ -69,7 +92,10 @@ class R2dbcUsers implements Users {
                 new UserId(row.get("id", UUID.class)),
                 new EmailAddress(row.get("email", String.class)),
                 new PasswordHash(row.get("password_hash", String.class)),
-                row.get("created_at", OffsetDateTime.class).toInstant());
+                row.get("created_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(row.get("sessions_revoked_at", OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant)
+                        .orElse(null));
     }
 
     @Override
@@ -82,11 +108,16 @@ class R2dbcUsers implements Users {
                 .bind("passwordHash", user.passwordHash().value())
                 .bind("createdAt", user.createdAt())
                 .then();
-        Mono<Void> publishEvents =
-                Flux.fromIterable(user.takeEvents()).concatMap(outbox::append).then();
         return insertUser
-                .then(publishEvents)
+                .then(publishEventsOf(user))
                 .as(transaction::transactional)
                 .onErrorMap(DuplicateKeyException.class, duplicate -> new EmailAlreadyTaken(user.email()));
+    }
+
+    /** Taken when subscribed, inside the transaction that saves the account. */
+    private Mono<Void> publishEventsOf(User user) {
+        return Flux.defer(() -> Flux.fromIterable(user.takeEvents()))
+                .concatMap(outbox::append)
+                .then();
     }
 }

@@ -2,6 +2,7 @@ package dev.tasksandbox.accounts.infrastructure.tokens;
 
 import dev.tasksandbox.accounts.application.AccessTokenIssuer;
 import dev.tasksandbox.kernel.UserId;
+import dev.tasksandbox.web.AccessTokens;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Signs access tokens with jjwt: RS256, {@code kid} in the header, claims sub, iss, aud, iat and exp. An RSA
+ * Signs access tokens with jjwt: RS256, {@code kid} in the header, claims sub, iss, aud, iat, exp and
+ * {@link AccessTokens#ISSUED_AT_MICROS}. An RSA
  * signature takes a millisecond or two of CPU, so it runs on Reactor's parallel scheduler, not on the event loop
  * that answered the database.
  */
@@ -43,6 +45,7 @@ final class JjwtAccessTokenIssuer implements AccessTokenIssuer {
                 .add(properties.audience())
                 .and()
                 .issuedAt(Date.from(now))
+                .claim(AccessTokens.ISSUED_AT_MICROS, AccessTokens.issuedAtMicros(now))
                 .expiration(Date.from(now.plus(properties.accessTokenLifetime())))
                 .signWith(keys.signingKey(), Jwts.SIG.RS256)
                 .compact();

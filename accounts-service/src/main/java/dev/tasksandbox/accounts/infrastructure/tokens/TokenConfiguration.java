@@ -3,6 +3,7 @@ package dev.tasksandbox.accounts.infrastructure.tokens;
 import dev.tasksandbox.accounts.application.AccessTokenIssuer;
 import dev.tasksandbox.web.AccessTokens;
 import dev.tasksandbox.web.ApiSecurity;
+import dev.tasksandbox.web.RevokedSessions;
 import dev.tasksandbox.web.TokenRules;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -30,12 +31,17 @@ class TokenConfiguration {
         return new JjwtAccessTokenIssuer(keys, properties, clock);
     }
 
-    /** accounts checks its own tokens with the keys it publishes, in memory: no HTTP round trip to itself. */
+    /**
+     * accounts checks its own tokens with the keys it publishes, in memory: no HTTP round trip to itself; and it
+     * refuses those its user revoked by logging out everywhere.
+     */
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties properties) {
-        return AccessTokens.decoder(
-                token -> Flux.fromIterable(keys.publicKeys().getKeys()),
-                new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
+    ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties properties, RevokedSessions revoked) {
+        return AccessTokens.refusingRevoked(
+                AccessTokens.decoder(
+                        token -> Flux.fromIterable(keys.publicKeys().getKeys()),
+                        new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew())),
+                revoked);
     }
 
     @Bean

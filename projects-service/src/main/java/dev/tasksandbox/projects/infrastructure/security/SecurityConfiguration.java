@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.infrastructure.security;
 import dev.tasksandbox.web.AccessTokens;
 import dev.tasksandbox.web.ApiSecurity;
 import dev.tasksandbox.web.TokenRules;
+import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -28,10 +29,19 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, Clock clock) {
+    RevocationFeed revocationFeed(ConnectionFactory connections, SecurityProperties properties, Clock clock) {
+        return new RevocationFeed(connections, clock, properties.revocationHorizon());
+    }
+
+    /** Tokens checked against accounts' keys, then against the log-outs-everywhere this instance knows of. */
+    @Bean
+    ReactiveJwtDecoder accessTokenDecoder(SecurityProperties properties, Clock clock, RevocationFeed revoked) {
         RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, clock);
-        return AccessTokens.decoder(
-                jwks::keysFor, new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew()));
+        return AccessTokens.refusingRevoked(
+                AccessTokens.decoder(
+                        jwks::keysFor,
+                        new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew())),
+                revoked);
     }
 
     /** Operators on the management port (dead-letter replay, health, metrics) need no token; see ApiSecurity. */

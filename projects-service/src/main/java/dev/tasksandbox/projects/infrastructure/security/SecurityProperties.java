@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwksMaxAge            keys are fetched again after this long, so a removed key stops working
  * @param jwksMinRefreshInterval a token with an unknown key id fetches the keys at most this often, so forged
  *                              key ids cannot turn this service into a flood against accounts
+ * @param revocationHorizon     how long a log-out-everywhere is remembered: longer than any access token lives
+ *                              (accounts' ACCESS_TOKEN_LIFETIME plus the clock skew), since a token issued before
+ *                              it must be refused until it expires of itself
  */
 @ConfigurationProperties("projects.security")
 public record SecurityProperties(
@@ -22,4 +25,5 @@ public record SecurityProperties(
         String audience,
         Duration clockSkew,
         Duration jwksMaxAge,
-        Duration jwksMinRefreshInterval) {}
+        Duration jwksMinRefreshInterval,
+        Duration revocationHorizon) {}

@@ -68,7 +68,8 @@ class AccountsJwksContractTest {
                 "audience",
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                Duration.ofHours(24));
         RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, Clock.systemUTC());
         String user = UUID.randomUUID().toString();
 

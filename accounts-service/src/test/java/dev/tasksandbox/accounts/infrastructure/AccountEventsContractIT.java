@@ -13,10 +13,15 @@ import au.com.dius.pact.provider.junitsupport.filter.InteractionFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFilter;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import dev.tasksandbox.contracts.AccountEvents;
+import dev.tasksandbox.contracts.UserAccountCreated;
+import dev.tasksandbox.contracts.UserSessionsRevoked;
+import dev.tasksandbox.testkit.AccountsApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
@@ -33,9 +38,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Provider("accounts-service")
 @PactFolder("${pact.folder}")
 @PactFilter(value = "Asynchronous/Messages", filter = InteractionFilter.ByInteractionType.class)
-class UserAccountCreatedContractIT extends AccountsServiceIT {
+class AccountEventsContractIT extends AccountsServiceIT {
 
     private static final Duration RELAY_BOUND = Duration.ofSeconds(30);
+    private static final String PASSWORD = "correct horse";
 
     @Autowired
     WebTestClient http;
@@ -62,13 +68,33 @@ class UserAccountCreatedContractIT extends AccountsServiceIT {
     /** A registration over HTTP, as a client makes it. */
     @State("a user has registered")
     void aUserHasRegistered() {
-        userId = register(uniqueEmail());
+        userId = new AccountsApi(http).registered(uniqueEmail(), PASSWORD);
+    }
+
+    /** A registration, a login and a log-out-everywhere over HTTP. */
+    @State("a user has logged out everywhere")
+    void aUserHasLoggedOutEverywhere() {
+        AccountsApi accounts = new AccountsApi(http);
+        String email = uniqueEmail();
+        userId = accounts.registered(email, PASSWORD);
+        accounts.logOutEverywhere(accounts.accessToken(email, PASSWORD))
+                .expectStatus()
+                .isNoContent();
     }
 
     @PactVerifyProvider("a UserAccountCreated event")
     MessageAndMetadata theRecordPublishedForTheNewUser() {
-        await().atMost(RELAY_BOUND).until(() -> !published.forUser(userId).isEmpty());
-        PublishedEvents.Event record = published.forUser(userId).get(0);
+        return thePublished(UserAccountCreated.TYPE);
+    }
+
+    @PactVerifyProvider("a UserSessionsRevoked event")
+    MessageAndMetadata theRecordPublishedForTheLogOut() {
+        return thePublished(UserSessionsRevoked.TYPE);
+    }
+
+    private MessageAndMetadata thePublished(String type) {
+        await().atMost(RELAY_BOUND).until(() -> ofType(type).isPresent());
+        PublishedEvents.Event record = ofType(type).orElseThrow();
 
         Map<String, Object> metadata = new java.util.HashMap<>(record.headers());
         metadata.put("key", record.key());
@@ -76,17 +102,9 @@ class UserAccountCreatedContractIT extends AccountsServiceIT {
         return new MessageAndMetadata(record.value().getBytes(StandardCharsets.UTF_8), metadata);
     }
 
-    private String register(String email) {
-        Map<?, ?> body = http.post()
-                .uri("/api/users")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", "correct horse"))
-                .exchange()
-                .expectStatus()
-                .isCreated()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        return body.get("id").toString();
+    private Optional<PublishedEvents.Event> ofType(String type) {
+        return published.forUser(userId).stream()
+                .filter(event -> type.equals(event.headers().get(AccountEvents.TYPE_HEADER)))
+                .findFirst();
     }
 }
