@@ -9,8 +9,8 @@ import dev.tasksandbox.kernel.UserId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -46,24 +46,23 @@ class R2dbcUsers implements Users {
 
     @Override
     public Mono<User> withEmail(EmailAddress email) {
-        return database.sql(SELECT_USER + " WHERE lower(email) = :email")
-                .bind("email", email.canonical())
-                .map(R2dbcUsers::toUser)
-                .one();
+        return one("lower(email) = :key", email.canonical());
     }
 
     @Override
     public Mono<User> withId(UserId id) {
-        return database.sql(SELECT_USER + " WHERE id = :id")
-                .bind("id", id.value())
-                .map(R2dbcUsers::toUser)
-                .one();
+        return one("id = :key", id.value());
     }
 
     @Override
     public Mono<User> lock(UserId id) {
-        return database.sql(SELECT_USER + " WHERE id = :id FOR UPDATE")
-                .bind("id", id.value())
+        return one("id = :key FOR UPDATE", id.value());
+    }
+
+    /** The account where {@code condition} holds for {@code key}; empty when there is none. */
+    private Mono<User> one(String condition, Object key) {
+        return database.sql(SELECT_USER + " WHERE " + condition)
+                .bind("key", key)
                 .map(R2dbcUsers::toUser)
                 .one();
     }
@@ -93,9 +92,11 @@ class R2dbcUsers implements Users {
                 new EmailAddress(row.get("email", String.class)),
                 new PasswordHash(row.get("password_hash", String.class)),
                 row.get("created_at", OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(row.get("sessions_revoked_at", OffsetDateTime.class))
-                        .map(OffsetDateTime::toInstant)
-                        .orElse(null));
+                instantOrNull(row.get("sessions_revoked_at", OffsetDateTime.class)));
+    }
+
+    private static @Nullable Instant instantOrNull(@Nullable OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     @Override
