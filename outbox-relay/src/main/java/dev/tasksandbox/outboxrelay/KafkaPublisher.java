@@ -100,6 +100,7 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
         }
         Instant acknowledgedAt = Instant.now();
         try {
+            // Also on a batch of heartbeats alone: it deletes again what earlier deletes did not find yet.
             outbox.deletePublished(eventIds);
         } catch (SQLException e) {
             // Nothing is marked: the engine restarts and publishes the batch again, which the consumer absorbs.

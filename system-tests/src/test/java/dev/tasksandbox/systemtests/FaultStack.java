@@ -72,6 +72,26 @@ final class FaultStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Brings back every part a scenario stopped or killed, and stops the standby: each scenario starts from the
+     * stack {@link #start()} built, so one that fails half-way leaves the next ones their own verdict.
+     */
+    void restore() {
+        if (postgres == null) {
+            startPostgres(false);
+        }
+        if (kafka == null) {
+            startKafka(false);
+        }
+        stopStandby();
+        if (accounts == null) {
+            startAccounts();
+        }
+        if (projects == null) {
+            startProjects();
+        }
+    }
+
     void startPostgres(boolean fresh) {
         postgres = PostgresServer.start(postgresPort, data.resolve("postgres"), fresh);
     }

@@ -17,10 +17,15 @@ import java.util.stream.IntStream;
  * Several clients registering through the gateway, one after another each, until stopped: what a fault scenario
  * does to the running system while it happens. It remembers every user the API acknowledged (201) and counts
  * every answer a client saw that was not one. Bounded: it stops by itself after {@code limit}.
+ *
+ * <p>Each client sends at most one request per {@link #INTERVAL}, whether its last one succeeded or failed fast.
+ * The suite needs steady traffic through each fault, not saturation: an unpaced loop kept both cores busy (and,
+ * while a service was down, spun through thousands of refusals a minute), so the JVMs a scenario restarts took
+ * up to 15 times their usual start-up and the scenario ran past its bounds.
  */
 final class Registrations implements AutoCloseable {
 
-    private static final Duration PAUSE = Duration.ofMillis(20);
+    private static final Duration INTERVAL = Duration.ofMillis(250);
     private static final String PASSWORD = "correct horse battery";
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -37,10 +42,11 @@ final class Registrations implements AutoCloseable {
                 .forEach(client -> clients.execute(() -> {
                     int n = 0;
                     while (running.get() && System.nanoTime() < deadline) {
+                        long next = System.nanoTime() + INTERVAL.toNanos();
                         String email = run + "-" + client + "-" + n++ + "-" + UUID.randomUUID() + "@example.com";
                         accounts.tryRegister(email, PASSWORD)
                                 .ifPresentOrElse(acknowledged::add, refused::incrementAndGet);
-                        java.util.concurrent.locks.LockSupport.parkNanos(PAUSE.toNanos());
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
                 }));
     }

@@ -125,9 +125,17 @@ class UserJourneyIT {
         assertThat(jwks.json().get("keys").get(0).get("kid").asString()).isNotBlank();
     }
 
+    /**
+     * The names of the profile's projects; none when the profile came without them, as the gateway answers
+     * (with a {@code Warning}) when projects-service does not answer in time: the first call after start-up can
+     * be that slow on a loaded machine, and the journey waits for a complete profile.
+     */
     @SuppressWarnings("unchecked")
     private static List<String> projectNames(Map<String, Object> profile) {
-        return ((List<Map<String, Object>>) profile.get("projects"))
-                .stream().map(project -> project.get("name").toString()).toList();
+        Object projects = profile.get("projects");
+        return projects == null
+                ? List.of()
+                : ((List<Map<String, Object>>) projects)
+                        .stream().map(project -> project.get("name").toString()).toList();
     }
 }
