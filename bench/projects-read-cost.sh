@@ -61,7 +61,7 @@ run() { # side, seconds
   bench/wrk-cpu.sh -d "$2" -H "Authorization: Bearer $token" \
     "${labels[$1]}" "${paths[$1]}" "projects=${pids[$1]}"
 }
-for i in 0 1; do run "$i" 10 > /dev/null; done # warm-up: JIT, pools
+for i in 0 1; do run "$i" 30 > /dev/null; done # warm-up: JIT, pools (throughput still rose after 10 s)
 results=()
 for round in $(seq "$rounds"); do
   order=(0 1)

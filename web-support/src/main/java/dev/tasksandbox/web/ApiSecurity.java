@@ -11,6 +11,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,15 +42,10 @@ public final class ApiSecurity {
      * chain by its caller.
      */
     public static SecurityWebFilterChain managementPortChain(ServerHttpSecurity http, Environment environment) {
-        return http.securityMatcher(exchange -> {
-                    String port = environment.getProperty(MANAGEMENT_PORT);
-                    InetSocketAddress local = exchange.getRequest().getLocalAddress();
-                    return port != null
-                                    && local != null
-                                    && Integer.toString(local.getPort()).equals(port)
-                            ? ServerWebExchangeMatcher.MatchResult.match()
-                            : ServerWebExchangeMatcher.MatchResult.notMatch();
-                })
+        ManagementPort management = new ManagementPort(environment);
+        return http.securityMatcher(exchange -> management.received(exchange)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -57,6 +53,44 @@ public final class ApiSecurity {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
+    }
+
+    /**
+     * The management server's port, asked of the environment until it is known and then kept: every request
+     * passes this matcher, and a property lookup walks every property source (a profile of projects-service
+     * under load found it on the hot path). Without a port of its own the management server shares the API's,
+     * and nothing matches.
+     */
+    private static final class ManagementPort {
+
+        private static final int NOT_KNOWN_YET = -1;
+
+        private final Environment environment;
+        private final boolean separate;
+        private volatile int port = NOT_KNOWN_YET;
+
+        ManagementPort(Environment environment) {
+            this.environment = environment;
+            String configured = environment.getProperty("management.server.port", "");
+            this.separate = !configured.isBlank() && !"-1".equals(configured.strip());
+        }
+
+        boolean received(ServerWebExchange exchange) {
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            if (!separate || local == null) {
+                return false;
+            }
+            int known = port;
+            if (known == NOT_KNOWN_YET) {
+                String started = environment.getProperty(MANAGEMENT_PORT);
+                if (started == null) {
+                    return false; // not listening yet, so this request did not come through it
+                }
+                known = Integer.parseInt(started);
+                port = known;
+            }
+            return local.getPort() == known;
+        }
     }
 
     /** For an API with no open endpoint. */
