@@ -3,6 +3,7 @@ package dev.tasksandbox.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL 18 server from the zonky binaries, configured like the operators' one: logical WAL for
@@ -24,10 +30,19 @@ public final class PostgresServer implements AutoCloseable {
     public static final String PASSWORD = "postgres";
     public static final List<String> DATABASES = List.of("accounts", "projects");
 
-    private final EmbeddedPostgres postgres;
+    /**
+     * How long a stop may take. zonky's own stop gives the server 5 s, then logs an error and returns with the
+     * postmaster still shutting down; under load a fast shutdown took longer (its checkpoint), and the next start
+     * on the same data found the old server's lock file and failed.
+     */
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
-    private PostgresServer(EmbeddedPostgres postgres) {
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -53,7 +68,7 @@ public final class PostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            PostgresServer server = new PostgresServer(builder.start());
+            PostgresServer server = new PostgresServer(builder.start(), dataDirectory);
             server.createMissingDatabases();
             server.capSlotWal();
             return server;
@@ -104,12 +119,35 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server and returns once its postmaster has exited, so its data can be started again at once. */
     @Override
     public void close() {
+        Optional<ProcessHandle> postmaster = postmaster();
         try {
-            postgres.close();
+            postgres.close(); // asks for a fast shutdown, and waits at most 5 s for it
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+        postmaster.ifPresent(process -> {
+            try {
+                process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException(
+                        "PostgreSQL (pid " + process.pid() + ") did not stop within " + STOP_TIMEOUT, e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Could not wait for PostgreSQL to stop", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** The running postmaster, from the first line of {@code postmaster.pid} in the data directory. */
+    private Optional<ProcessHandle> postmaster() {
+        try (Stream<String> lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
+            return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of);
+        } catch (IOException | NumberFormatException notRunning) {
+            return Optional.empty();
         }
     }
 }
