@@ -3,6 +3,7 @@ package dev.tasksandbox.outboxrelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.localstack.PostgresServer;
+import dev.tasksandbox.testkit.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,10 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +26,7 @@ class OutboxTableIT {
 
     private static PostgresServer postgres;
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T12:00:00Z"));
     private OutboxTable outbox;
 
     @BeforeAll
@@ -132,30 +131,5 @@ class OutboxTableIT {
 
     private static Connection connect() throws SQLException {
         return DriverManager.getConnection(postgres.jdbcUrl("accounts"), PostgresServer.USER, PostgresServer.PASSWORD);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-03T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

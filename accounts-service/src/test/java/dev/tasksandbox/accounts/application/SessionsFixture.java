@@ -3,10 +3,9 @@ package dev.tasksandbox.accounts.application;
 import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.UserId;
-import java.time.Clock;
+import dev.tasksandbox.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 
@@ -40,32 +39,5 @@ final class SessionsFixture {
         return registerUser
                 .handle(new RegisterUser.Command(new EmailAddress(email), new Password(PASSWORD)))
                 .block();
-    }
-
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
