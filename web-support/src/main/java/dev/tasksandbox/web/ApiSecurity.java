@@ -39,7 +39,8 @@ public final class ApiSecurity {
      * Requests that arrive on the management port are operators', not API clients': that port is the boundary
      * (the gateway never routes it, compose never publishes it, the local stack binds it to the loopback), so
      * they need no token. Requests on the API's port never match, whatever their path. Ordered before the API's
-     * chain by its caller.
+     * chain by its caller, and declared only when the management port differs from the API's
+     * ({@code @ConditionalOnManagementPort(DIFFERENT)}).
      */
     public static SecurityWebFilterChain managementPortChain(ServerHttpSecurity http, Environment environment) {
         ManagementPort management = new ManagementPort(environment);
@@ -58,26 +59,22 @@ public final class ApiSecurity {
     /**
      * The management server's port, asked of the environment until it is known and then kept: every request
      * passes this matcher, and a property lookup walks every property source (a profile of projects-service
-     * under load found it on the hot path). Without a port of its own the management server shares the API's,
-     * and nothing matches.
+     * under load found it on the hot path).
      */
     private static final class ManagementPort {
 
         private static final int NOT_KNOWN_YET = -1;
 
         private final Environment environment;
-        private final boolean separate;
         private volatile int port = NOT_KNOWN_YET;
 
         ManagementPort(Environment environment) {
             this.environment = environment;
-            String configured = environment.getProperty("management.server.port", "");
-            this.separate = !configured.isBlank() && !"-1".equals(configured.strip());
         }
 
         boolean received(ServerWebExchange exchange) {
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            if (!separate || local == null) {
+            if (local == null) {
                 return false;
             }
             int known = port;
