@@ -13,6 +13,7 @@ public record GatewayProperties(
         Duration upstreamResponseTimeout,
         DataSize maxRequestSize,
         LoginLimits loginLimits,
+        RegistrationLimits registrationLimits,
         Cors cors,
         Profile profile) {
 
@@ -20,6 +21,9 @@ public record GatewayProperties(
 
     /** At most {@code perAddress} and {@code perUsername} login attempts per {@code period}. */
     public record LoginLimits(int perAddress, int perUsername, Duration period) {}
+
+    /** At most {@code perAddress} registrations per {@code period}. */
+    public record RegistrationLimits(int perAddress, Duration period) {}
 
     public record Cors(List<String> allowedOrigins) {}
 

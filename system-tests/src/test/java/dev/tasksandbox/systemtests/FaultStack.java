@@ -62,14 +62,15 @@ final class FaultStack implements AutoCloseable {
         startKafka(true);
         startAccounts();
         startProjects();
-        gateway = ServiceProcess.start(
-                root,
-                "api-gateway",
-                "gateway",
-                FreePort.orAny(0),
-                StackEnvironment.gateway(accountsPort, projectsPort),
-                log);
+        gateway = ServiceProcess.start(root, "api-gateway", "gateway", FreePort.orAny(0), gatewayEnvironment(), log);
         return this;
+    }
+
+    /** The load registers from one address, so the gateway's limits per address must not refuse it. */
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> environment = new HashMap<>(StackEnvironment.gateway(accountsPort, projectsPort));
+        environment.putAll(Stack.GENEROUS_ADDRESS_LIMITS);
+        return environment;
     }
 
     /**

@@ -23,18 +23,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The gateway's own rules, against the real services: limits, failures of a service behind it, CORS and the
  * request identity. Two more gateways serve the tests that must not disturb the shared one: one whose
- * projects-service is down (nothing listens on its port) and whose login limit per address is low, and one whose
+ * projects-service is down (nothing listens on its port) and whose limits per address are low, and one whose
  * projects-service hangs (it accepts connections and never answers).
  */
 @ExtendWith(SharedStack.class)
 class GatewayEdgeIT {
 
     private static final int ADDRESS_LIMIT = 5;
+    private static final int REGISTRATION_LIMIT = 3;
     private static Api gateway;
     private static ServiceProcess degradedGateway;
     private static Api degraded;
@@ -50,7 +53,9 @@ class GatewayEdgeIT {
                 "PROJECTS_URI",
                 "http://localhost:" + FreePort.orAny(0),
                 "LOGIN_LIMIT_PER_ADDRESS",
-                Integer.toString(ADDRESS_LIMIT)));
+                Integer.toString(ADDRESS_LIMIT),
+                "REGISTRATION_LIMIT_PER_ADDRESS",
+                Integer.toString(REGISTRATION_LIMIT)));
         degraded = new Api(degradedGateway.baseUrl());
         hangingProjects = new SilentUpstream();
         hangingGateway = stack.startGateway(Map.of(
@@ -164,6 +169,46 @@ class GatewayEdgeIT {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void registrations_over_the_limit_per_address_get_429_with_retry_after_and_change_nothing() {
+        for (int i = 0; i < REGISTRATION_LIMIT; i++) {
+            String path = i % 2 == 0 ? "/api/users" : "/api/%75sers";
+            String email = "limited-" + UUID.randomUUID() + "@example.com";
+            assertThat(degraded.post(path, body("email", email, "password", "long enough"))
+                            .status())
+                    .as(path)
+                    .isEqualTo(201);
+        }
+        String email = "refused-" + UUID.randomUUID() + "@example.com";
+
+        Api.Answer refused = degraded.post("/api/%75sers", body("email", email, "password", "long enough"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough"))
+                        .status())
+                .as("the email was not taken by the refused registration")
+                .isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "application/x-www-form-urlencoded; charset=bogus",
+                "application/x-www-form-urlencoded; charset=\"",
+                "application/x-www-form-urlencoded; charset=x y",
+                "not a media type"
+            })
+    void a_login_whose_content_type_cannot_be_read_is_a_415_problem_never_a_500(String contentType) {
+        Api.Answer refused = gateway.send(gateway.request("/api/users/login")
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("username=ann@example.com&password=whatever1")));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(415);
         assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
     }
 

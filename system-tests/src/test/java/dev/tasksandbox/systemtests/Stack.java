@@ -28,8 +28,12 @@ final class Stack implements AutoCloseable {
     private static final int FAST_BCRYPT_COST = 4;
     /** The one origin the gateway under test lets browsers call it from. */
     static final String ALLOWED_ORIGIN = "https://app.example";
-    /** Every test logs in from 127.0.0.1: the shared gateway must not count them against each other. */
-    private static final String GENEROUS_ADDRESS_LIMIT = "100000";
+    /**
+     * Every test registers and logs in from 127.0.0.1: a gateway shared by tests must not count them against each
+     * other. Tests of the limits start a gateway of their own.
+     */
+    static final Map<String, String> GENEROUS_ADDRESS_LIMITS =
+            Map.of("LOGIN_LIMIT_PER_ADDRESS", "100000", "REGISTRATION_LIMIT_PER_ADDRESS", "100000");
 
     private final Path root =
             Path.of(System.getProperty("stack.root", "..")).toAbsolutePath().normalize();
@@ -63,7 +67,7 @@ final class Stack implements AutoCloseable {
                 projectsPort,
                 StackEnvironment.projects(infrastructure, accountsPort, freePort()),
                 serviceLog);
-        gateway = startGateway(Map.of("LOGIN_LIMIT_PER_ADDRESS", GENEROUS_ADDRESS_LIMIT));
+        gateway = startGateway(GENEROUS_ADDRESS_LIMITS);
         return this;
     }
 

@@ -3,7 +3,6 @@ package dev.tasksandbox.gateway.edge;
 import dev.tasksandbox.gateway.GatewayProperties;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.InvalidValueException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +32,9 @@ import reactor.core.publisher.Mono;
  * that neither one address nor a spread of addresses can guess one user's password quickly. The form is read
  * here (already bounded by {@link RequestBodyLimit}) and handed on unchanged.
  *
- * <p>The client address is the TCP peer ({@code server.forward-headers-strategy: none}, so a client cannot name
- * its own address in {@code X-Forwarded-For}); an IPv6 client is counted by its /64 network, which one client
- * typically holds whole. Behind a load balancer, make it preserve the client address, or every client shares
- * the balancer's bucket.
+ * <p>The client address is {@link ClientAddress}'s. A form whose {@code Content-Type} cannot be read (an unknown
+ * charset, say) is counted by address only and handed on unread: accounts-service refuses it with 415 without
+ * looking at the password, so it guesses nothing.
  */
 @Component
 @Order(EdgeOrder.LOGIN_LIMIT)
@@ -58,19 +56,23 @@ public class LoginAttemptLimit implements WebFilter {
                 || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
-        Duration wait = attempts.fromAddress(clientAddress(request));
+        Duration wait = attempts.fromAddress(ClientAddress.of(request));
         if (!wait.isZero()) {
-            return Mono.error(new TooManyLoginAttempts(wait));
+            return Mono.error(tooMany(wait));
+        }
+        Optional<Charset> charset = charsetOf(request);
+        if (charset.isEmpty()) {
+            return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody())
                 .map(LoginAttemptLimit::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> {
-                    Duration usernameWait = username(body, charsetOf(request))
+                    Duration usernameWait = username(body, charset.get())
                             .map(attempts::forUsername)
                             .orElse(Duration.ZERO);
                     if (!usernameWait.isZero()) {
-                        return Mono.error(new TooManyLoginAttempts(usernameWait));
+                        return Mono.error(tooMany(usernameWait));
                     }
                     return chain.filter(exchange.mutate()
                             .request(new ReplayedBody(
@@ -79,14 +81,19 @@ public class LoginAttemptLimit implements WebFilter {
                 });
     }
 
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : ClientAddress.of(remote.getAddress());
+    private static TooManyRequests tooMany(Duration wait) {
+        return new TooManyRequests("Too many login attempts; try again later", wait);
     }
 
-    private static Charset charsetOf(ServerHttpRequest request) {
-        MediaType type = request.getHeaders().getContentType();
-        return type != null && type.getCharset() != null ? type.getCharset() : StandardCharsets.UTF_8;
+    /** The form's charset (UTF-8 when none is named), or none when the header cannot be parsed or names no known one. */
+    private static Optional<Charset> charsetOf(ServerHttpRequest request) {
+        try {
+            MediaType type = request.getHeaders().getContentType();
+            Charset named = type == null ? null : type.getCharset();
+            return Optional.of(named == null ? StandardCharsets.UTF_8 : named);
+        } catch (IllegalArgumentException unreadable) { // InvalidMediaTypeException, an unknown or illegal charset
+            return Optional.empty();
+        }
     }
 
     /**

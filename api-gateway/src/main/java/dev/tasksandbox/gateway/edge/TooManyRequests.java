@@ -2,13 +2,13 @@ package dev.tasksandbox.gateway.edge;
 
 import java.time.Duration;
 
-/** Over the login limit: 429 with {@code Retry-After}. */
-public final class TooManyLoginAttempts extends RuntimeException {
+/** Over one of the edge's limits (logins, registrations): 429 with {@code Retry-After}. */
+public final class TooManyRequests extends RuntimeException {
 
     private final Duration retryAfter;
 
-    public TooManyLoginAttempts(Duration retryAfter) {
-        super("Too many login attempts; try again later");
+    TooManyRequests(String message, Duration retryAfter) {
+        super(message);
         this.retryAfter = retryAfter;
     }
 

@@ -1,7 +1,7 @@
 package dev.tasksandbox.gateway.problems;
 
 import dev.tasksandbox.gateway.edge.RequestBodyTooLarge;
-import dev.tasksandbox.gateway.edge.TooManyLoginAttempts;
+import dev.tasksandbox.gateway.edge.TooManyRequests;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public class GatewayProblems implements WebExceptionHandler {
     }
 
     private ProblemDetail problemFor(Throwable error, HttpHeaders headers) {
-        if (error instanceof TooManyLoginAttempts tooMany) {
+        if (error instanceof TooManyRequests tooMany) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
             return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, tooMany.getMessage());
         }

@@ -89,6 +89,7 @@ class ProfileCompositionContractTest {
                 DataSize.ofKilobytes(64),
                 null,
                 null,
+                null,
                 new GatewayProperties.Profile(Duration.ofSeconds(5)));
         ProfileComposition composition = new ProfileComposition(
                 WebClient.builder(), properties, JsonMapper.builder().build());
