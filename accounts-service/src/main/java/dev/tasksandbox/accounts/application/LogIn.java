@@ -6,6 +6,7 @@ import dev.tasksandbox.accounts.domain.PasswordHash;
 import dev.tasksandbox.kernel.EmailAddress;
 import dev.tasksandbox.kernel.InvalidValueException;
 import dev.tasksandbox.kernel.UserId;
+import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +24,9 @@ public final class LogIn {
     private final Sessions sessions;
     private final Mono<PasswordHash> dummyHash;
 
+    /** What {@link Mono#cache()} itself uses for "never expires". */
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
     /** Stands in for a password that breaks the rules: it cannot match, but costs a hash like any other. */
     private static final Password UNUSABLE = new Password("-".repeat(Password.MIN_BYTES));
 
@@ -30,7 +34,10 @@ public final class LogIn {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
-        this.dummyHash = hasher.hash(new Password("not the password of anyone")).cache();
+        // Computed once, but a failure (a full hashing queue) is not kept: a cached failure would answer every
+        // later unknown address with a 503 while known ones got 401, telling which addresses have accounts.
+        this.dummyHash = hasher.hash(new Password("not the password of anyone"))
+                .cache(hash -> FOREVER, failure -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     public Mono<TokenPair> handle(Command command) {

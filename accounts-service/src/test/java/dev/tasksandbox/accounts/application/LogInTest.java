@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tasksandbox.accounts.domain.InvalidCredentials;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +70,27 @@ class LogInTest {
                 .isInstanceOf(InvalidCredentials.class);
 
         assertThat(fixture.hasher.verifications - before).isEqualTo(2);
+    }
+
+    @Test
+    void a_dummy_hash_that_failed_once_is_computed_again_so_unknown_addresses_are_not_told_apart_later() {
+        fixture.hasher.hashesToRefuse = 1;
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("bob@example.com", "correct horse"))
+                        .block())
+                .isInstanceOf(RejectedExecutionException.class);
+
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("bob@example.com", "correct horse"))
+                        .block())
+                .isInstanceOf(InvalidCredentials.class);
+        int hashes = fixture.hasher.hashes;
+        assertThatThrownBy(() -> fixture.logIn
+                        .handle(new LogIn.Command("carol@example.com", "correct horse"))
+                        .block())
+                .isInstanceOf(InvalidCredentials.class);
+        assertThat(fixture.hasher.hashes)
+                .as("a dummy hash that succeeded is kept")
+                .isEqualTo(hashes);
     }
 }

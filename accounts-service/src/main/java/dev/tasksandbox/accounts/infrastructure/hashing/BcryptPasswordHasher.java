@@ -13,9 +13,14 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * bcrypt on a scheduler of its own, one thread per core: a hash takes hundreds of milliseconds of CPU at
- * cost 12, which would stall every request sharing an event-loop thread. More threads than cores would only
- * queue in the OS instead of here.
+ * bcrypt off the event loop, on two schedulers of its own: a hash takes hundreds of milliseconds of CPU at
+ * cost 12, which would stall every request sharing an event-loop thread.
+ *
+ * <p>Logins ({@link #matches}) get one thread per core; new hashes (registrations, password changes) get half
+ * the cores, at least one. So a flood of registrations, which the gateway limits per address but not across
+ * addresses, can never hold every core: logins always have cores the flood cannot take, and wait for the OS to
+ * share the rest. More threads than cores would only queue in the OS instead of here; a full queue is refused
+ * (a 503 with {@code Retry-After}) rather than waited on.
  */
 @Component
 class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
@@ -23,12 +28,18 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
     private static final int QUEUED_HASHES_PER_THREAD = 1_000;
 
     private final BCryptPasswordEncoder encoder;
+    private final Scheduler verifying;
     private final Scheduler hashing;
 
     BcryptPasswordHasher(@Value("${accounts.password.bcrypt-cost}") int cost) {
-        int threads = Runtime.getRuntime().availableProcessors();
+        int cores = Runtime.getRuntime().availableProcessors();
         this.encoder = new BCryptPasswordEncoder(cost);
-        this.hashing = Schedulers.newBoundedElastic(threads, threads * QUEUED_HASHES_PER_THREAD, "bcrypt");
+        this.verifying = scheduler(cores, "bcrypt-login");
+        this.hashing = scheduler(Math.max(1, cores / 2), "bcrypt-hash");
+    }
+
+    private static Scheduler scheduler(int threads, String name) {
+        return Schedulers.newBoundedElastic(threads, threads * QUEUED_HASHES_PER_THREAD, name);
     }
 
     @Override
@@ -41,11 +52,12 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
     @Override
     public Mono<Boolean> matches(Password password, PasswordHash hash) {
         return Mono.fromCallable(() -> encoder.matches(password.value(), hash.value()))
-                .subscribeOn(hashing);
+                .subscribeOn(verifying);
     }
 
     @Override
     public void destroy() {
+        verifying.dispose();
         hashing.dispose();
     }
 }
