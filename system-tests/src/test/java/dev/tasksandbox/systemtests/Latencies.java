@@ -15,10 +15,17 @@ final class Latencies {
         Collections.sort(sorted);
         return String.format(
                 "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
-                percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+                ofSorted(sorted, 50), ofSorted(sorted, 90), ofSorted(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
-    private static double percentile(List<Double> sorted, int percentile) {
+    /** The {@code percentile}th percentile of {@code millis}, which must not be empty. */
+    static double percentile(List<Double> millis, int percentile) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return ofSorted(sorted, percentile);
+    }
+
+    private static double ofSorted(List<Double> sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, index));
     }
