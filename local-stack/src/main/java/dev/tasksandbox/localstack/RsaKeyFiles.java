@@ -18,7 +18,7 @@ public final class RsaKeyFiles {
 
     public static final String PRIVATE_KEY = "private.pem";
     public static final String PUBLIC_KEY = "public.pem";
-    private static final int KEY_BITS = 2048;
+    private static final int KEY_BITS = 3072;
 
     private RsaKeyFiles() {}
 

@@ -49,7 +49,7 @@ public final class RefreshLogin {
             case USABLE ->
                 refreshTokens
                         .spend(token, now)
-                        .then(sessions.continueFamily(token.user(), token.family()))
+                        .then(sessions.continueFamily(token))
                         .map(pair -> new Outcome(pair, verdict));
             case REUSED -> refreshTokens.revokeFamily(token.family(), now).thenReturn(new Outcome(null, verdict));
             case UNKNOWN, EXPIRED, REVOKED -> Mono.just(new Outcome(null, verdict));

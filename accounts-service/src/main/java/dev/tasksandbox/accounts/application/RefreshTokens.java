@@ -9,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** Storage of refresh tokens. Only a hash is stored: the token itself is shown once, to its owner. */
 public interface RefreshTokens {
 
-    /** Creates a token in {@code family} and returns it, the only time it is ever seen in clear. */
-    Mono<String> issue(UserId user, UUID family, Instant expiresAt);
+    /**
+     * Creates a token in {@code family} and returns it, the only time it is ever seen in clear. The first token
+     * of a family creates the family, which ends at {@code familyExpiresAt}.
+     */
+    Mono<String> issue(UserId user, UUID family, Instant familyExpiresAt, Instant expiresAt);
 
     /** The stored token, locked until the transaction ends; empty when unknown. */
     Mono<RefreshToken> lock(String token);

@@ -7,10 +7,18 @@ import java.util.UUID;
 
 /**
  * A stored refresh token. Each use spends it and issues its successor in the same family; presenting a spent
- * token means it was stolen or replayed, so the whole family is revoked and its newest token dies too.
+ * token means it was stolen or replayed, so the whole family is revoked and its newest token dies too. A family
+ * (one login) ends at {@code familyExpiresAt} however often it was rotated: a stolen token cannot be kept alive
+ * for ever by rotating it.
  */
 public record RefreshToken(
-        String id, UUID family, UserId user, Instant expiresAt, boolean spent, boolean familyRevoked) {
+        String id,
+        UUID family,
+        UserId user,
+        Instant expiresAt,
+        Instant familyExpiresAt,
+        boolean spent,
+        boolean familyRevoked) {
 
     public enum Verdict {
         USABLE,
@@ -25,6 +33,7 @@ public record RefreshToken(
         Objects.requireNonNull(family);
         Objects.requireNonNull(user);
         Objects.requireNonNull(expiresAt);
+        Objects.requireNonNull(familyExpiresAt);
     }
 
     public Verdict judge(Instant now) {
@@ -34,7 +43,7 @@ public record RefreshToken(
         if (spent) {
             return Verdict.REUSED;
         }
-        if (!now.isBefore(expiresAt)) {
+        if (!now.isBefore(expiresAt) || !now.isBefore(familyExpiresAt)) {
             return Verdict.EXPIRED;
         }
         return Verdict.USABLE;

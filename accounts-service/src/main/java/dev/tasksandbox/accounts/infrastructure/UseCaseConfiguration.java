@@ -34,7 +34,8 @@ class UseCaseConfiguration {
     @Bean
     Sessions sessions(
             AccessTokenIssuer accessTokens, RefreshTokens refreshTokens, Clock clock, TokenProperties tokens) {
-        return new Sessions(accessTokens, refreshTokens, clock, tokens.refreshTokenLifetime());
+        return new Sessions(
+                accessTokens, refreshTokens, clock, tokens.refreshTokenLifetime(), tokens.refreshFamilyLifetime());
     }
 
     @Bean

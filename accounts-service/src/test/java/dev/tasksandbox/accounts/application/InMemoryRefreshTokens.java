@@ -16,10 +16,15 @@ final class InMemoryRefreshTokens implements RefreshTokens {
     private final Set<UUID> revokedFamilies = new HashSet<>();
 
     @Override
-    public Mono<String> issue(UserId user, UUID family, Instant expiresAt) {
+    public Mono<String> issue(UserId user, UUID family, Instant familyExpiresAt, Instant expiresAt) {
         return Mono.fromSupplier(() -> {
             String token = UUID.randomUUID().toString();
-            tokens.put(token, new RefreshToken(token, family, user, expiresAt, false, false));
+            Instant familyEnd = tokens.values().stream()
+                    .filter(stored -> stored.family().equals(family))
+                    .map(RefreshToken::familyExpiresAt)
+                    .findFirst()
+                    .orElse(familyExpiresAt); // the family keeps the end its first token gave it
+            tokens.put(token, new RefreshToken(token, family, user, expiresAt, familyEnd, false, false));
             return token;
         });
     }
@@ -32,6 +37,7 @@ final class InMemoryRefreshTokens implements RefreshTokens {
                         stored.family(),
                         stored.user(),
                         stored.expiresAt(),
+                        stored.familyExpiresAt(),
                         stored.spent(),
                         revokedFamilies.contains(stored.family())));
     }
@@ -40,7 +46,14 @@ final class InMemoryRefreshTokens implements RefreshTokens {
     public Mono<Void> spend(RefreshToken token, Instant at) {
         return Mono.fromRunnable(() -> tokens.computeIfPresent(
                 token.id(),
-                (id, stored) -> new RefreshToken(id, stored.family(), stored.user(), stored.expiresAt(), true, false)));
+                (id, stored) -> new RefreshToken(
+                        id,
+                        stored.family(),
+                        stored.user(),
+                        stored.expiresAt(),
+                        stored.familyExpiresAt(),
+                        true,
+                        false)));
     }
 
     @Override

@@ -68,6 +68,26 @@ class RefreshLoginTest {
     }
 
     @Test
+    void rotation_never_extends_a_login_past_its_family_lifetime() {
+        TokenPair current = loggedIn;
+        Duration step = SessionsFixture.REFRESH_LIFETIME.minusDays(1);
+        Duration elapsed = Duration.ZERO;
+        while (elapsed.plus(step).compareTo(SessionsFixture.FAMILY_LIFETIME) < 0) {
+            fixture.clock.advance(step);
+            elapsed = elapsed.plus(step);
+            current = fixture.refreshLogin.handle(current.refreshToken()).block();
+        }
+        String last = current.refreshToken();
+
+        fixture.clock.advance(SessionsFixture.FAMILY_LIFETIME.minus(elapsed));
+
+        assertThatThrownBy(() -> fixture.refreshLogin.handle(last).block())
+                .as("its own lifetime has days left, its family's has none")
+                .isInstanceOf(RefreshTokenRejected.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
     void an_unknown_refresh_token_is_refused() {
         assertThatThrownBy(() -> fixture.refreshLogin.handle("made-up").block())
                 .isInstanceOf(RefreshTokenRejected.class)

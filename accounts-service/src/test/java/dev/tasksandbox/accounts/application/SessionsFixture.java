@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 final class SessionsFixture {
 
     static final Duration REFRESH_LIFETIME = Duration.ofDays(14);
+    static final Duration FAMILY_LIFETIME = Duration.ofDays(30);
     static final String PASSWORD = "correct horse";
 
     final InMemoryUsers users = new InMemoryUsers();
@@ -22,7 +23,7 @@ final class SessionsFixture {
     private final AtomicInteger issued = new AtomicInteger();
     final AccessTokenIssuer accessTokens = user -> Mono.fromSupplier(() -> new AccessTokenIssuer.AccessToken(
             "access-" + user + "-" + issued.incrementAndGet(), Duration.ofMinutes(15)));
-    final Sessions sessions = new Sessions(accessTokens, refreshTokens, clock, REFRESH_LIFETIME);
+    final Sessions sessions = new Sessions(accessTokens, refreshTokens, clock, REFRESH_LIFETIME, FAMILY_LIFETIME);
     final Transactions transactions = new Transactions() {
         @Override
         public <T> Mono<T> inTransaction(Mono<T> work) {

@@ -20,6 +20,15 @@ class RefreshTokenTest {
     }
 
     @Test
+    void a_token_whose_family_has_ended_is_expired_however_long_it_would_live_itself() {
+        RefreshToken token = new RefreshToken(
+                "hash", UUID.randomUUID(), UserId.newId(), expiry, expiry.minusSeconds(60), false, false);
+
+        assertThat(token.judge(expiry.minusSeconds(61))).isEqualTo(RefreshToken.Verdict.USABLE);
+        assertThat(token.judge(expiry.minusSeconds(60))).isEqualTo(RefreshToken.Verdict.EXPIRED);
+    }
+
+    @Test
     void a_spent_token_is_a_reuse() {
         assertThat(token(true, false).judge(expiry.minusSeconds(60))).isEqualTo(RefreshToken.Verdict.REUSED);
     }
@@ -31,6 +40,7 @@ class RefreshTokenTest {
     }
 
     private RefreshToken token(boolean spent, boolean familyRevoked) {
-        return new RefreshToken("hash", UUID.randomUUID(), UserId.newId(), expiry, spent, familyRevoked);
+        return new RefreshToken(
+                "hash", UUID.randomUUID(), UserId.newId(), expiry, expiry.plusSeconds(3600), spent, familyRevoked);
     }
 }

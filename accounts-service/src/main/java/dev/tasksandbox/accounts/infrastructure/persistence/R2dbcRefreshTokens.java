@@ -33,19 +33,21 @@ class R2dbcRefreshTokens implements RefreshTokens {
     }
 
     @Override
-    public Mono<String> issue(UserId user, UUID family, Instant expiresAt) {
+    public Mono<String> issue(UserId user, UUID family, Instant familyExpiresAt, Instant expiresAt) {
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         // One statement: the family row when this token starts one, and the token (its key checked at the end).
         return database.sql("""
                         WITH family AS (
-                            INSERT INTO refresh_token_families (id, user_id) VALUES (:family, :user)
+                            INSERT INTO refresh_token_families (id, user_id, expires_at)
+                            VALUES (:family, :user, :familyExpiresAt)
                             ON CONFLICT (id) DO NOTHING)
                         INSERT INTO refresh_tokens (token_hash, family_id, expires_at)
                         VALUES (:hash, :family, :expiresAt)""")
                 .bind("family", family)
                 .bind("user", user.value())
+                .bind("familyExpiresAt", familyExpiresAt)
                 .bind("hash", hash(token))
                 .bind("expiresAt", expiresAt)
                 .then()
@@ -55,7 +57,8 @@ class R2dbcRefreshTokens implements RefreshTokens {
     @Override
     public Mono<RefreshToken> lock(String token) {
         return database.sql("""
-                        SELECT t.token_hash, t.family_id, f.user_id, t.expires_at, t.spent_at, f.revoked_at
+                        SELECT t.token_hash, t.family_id, f.user_id, t.expires_at, f.expires_at AS family_expires_at,
+                            t.spent_at, f.revoked_at
                         FROM refresh_tokens t JOIN refresh_token_families f ON f.id = t.family_id
                         WHERE t.token_hash = :hash
                         FOR UPDATE OF t, f""")
@@ -65,6 +68,7 @@ class R2dbcRefreshTokens implements RefreshTokens {
                         row.get("family_id", UUID.class),
                         new UserId(row.get("user_id", UUID.class)),
                         row.get("expires_at", OffsetDateTime.class).toInstant(),
+                        row.get("family_expires_at", OffsetDateTime.class).toInstant(),
                         row.get("spent_at", OffsetDateTime.class) != null,
                         row.get("revoked_at", OffsetDateTime.class) != null))
                 .one();

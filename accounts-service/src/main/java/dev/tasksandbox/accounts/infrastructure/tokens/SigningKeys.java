@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class SigningKeys implements PublicKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
-    private static final int EPHEMERAL_KEY_BITS = 2048;
 
     private final RSAPrivateCrtKey signingKey;
     private final String signingKeyId;
@@ -85,13 +84,13 @@ public final class SigningKeys implements PublicKeys {
         }
         log.warn("No signing key configured (TOKEN_SIGNING_KEY_FILE or TOKEN_SIGNING_KEY): using a key generated "
                 + "for this process only. Tokens will not survive a restart, nor work across instances.");
-        return ephemeralKey();
+        return ephemeralKey(properties.generatedKeyBits());
     }
 
-    private static RSAPrivateCrtKey ephemeralKey() {
+    private static RSAPrivateCrtKey ephemeralKey(int bits) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(EPHEMERAL_KEY_BITS);
+            generator.initialize(bits);
             return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has RSA", e);

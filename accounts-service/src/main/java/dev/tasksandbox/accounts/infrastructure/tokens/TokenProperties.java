@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience             the {@code aud} claim; every service checks it
  * @param accessTokenLifetime  how long an access token is accepted
  * @param refreshTokenLifetime how long a refresh token may be traded for a new pair
+ * @param refreshFamilyLifetime how long after a login its refresh tokens may be traded at all, however often
+ *     they are rotated
  * @param clockSkew            how far the clocks of issuer and checker may disagree
  * @param signingKeyFile       PEM file with the RSA private key (PKCS#8) that signs new tokens
  * @param signingKey           the same key as PEM text, for platforms that pass secrets as variables
  * @param verificationKeyFiles PEM files of public keys that no longer sign but still verify (key rotation)
+ * @param generatedKeyBits     the size of the RSA key generated when none is configured
  */
 @ConfigurationProperties("accounts.tokens")
 public record TokenProperties(
@@ -22,10 +25,12 @@ public record TokenProperties(
         String audience,
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
+        Duration refreshFamilyLifetime,
         Duration clockSkew,
         String signingKeyFile,
         String signingKey,
-        List<String> verificationKeyFiles) {
+        List<String> verificationKeyFiles,
+        int generatedKeyBits) {
 
     public TokenProperties {
         verificationKeyFiles = verificationKeyFiles == null
