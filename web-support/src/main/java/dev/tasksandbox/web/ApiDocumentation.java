@@ -27,6 +27,9 @@ public final class ApiDocumentation {
 
     public static final String BEARER = "bearer-jwt";
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
+    /** The problem-detail schema, for an error answer that declares a media type of its own. */
+    public static final String PROBLEM_SCHEMA_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     private ApiDocumentation() {}
@@ -51,7 +54,11 @@ public final class ApiDocumentation {
                         .addSchemas(PROBLEM_SCHEMA, problemSchema()));
     }
 
-    /** Adds the 401 of secured operations, and gives every error answer the problem-detail body. */
+    /**
+     * Adds the 401 of secured operations, and gives every error answer the problem-detail body as
+     * {@code application/problem+json}, unless the operation declared the problem under another media type (the
+     * token endpoint's errors are {@code application/json}, as RFC 6749 asks).
+     */
     public static OpenApiCustomizer problemResponses() {
         return openApi -> openApi.getPaths()
                 .values()
@@ -65,7 +72,7 @@ public final class ApiDocumentation {
                                         new ApiResponse().description("No valid access token; see WWW-Authenticate"));
                     }
                     operation.getResponses().forEach((status, response) -> {
-                        if (status.startsWith("4") || status.startsWith("5")) {
+                        if ((status.startsWith("4") || status.startsWith("5")) && !declaresProblem(response)) {
                             response.setContent(new Content()
                                     .addMediaType(
                                             PROBLEM_JSON,
@@ -75,6 +82,13 @@ public final class ApiDocumentation {
                         }
                     });
                 }));
+    }
+
+    private static boolean declaresProblem(ApiResponse response) {
+        return response.getContent() != null
+                && response.getContent().values().stream()
+                        .anyMatch(media -> media.getSchema() != null
+                                && PROBLEM_SCHEMA_REF.equals(media.getSchema().get$ref()));
     }
 
     private static boolean isSecured(OpenAPI openApi, Operation operation) {

@@ -1,5 +1,7 @@
 package dev.tasksandbox.accounts.web;
 
+import static dev.tasksandbox.web.ApiDocumentation.PROBLEM_SCHEMA_REF;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.RefreshLogin;
@@ -23,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The OAuth2 token endpoint of this API: the password grant (also when {@code grant_type} is left out, as the
- * sandbox's clients do) and the refresh_token grant, both as a form.
+ * sandbox's clients do) and the refresh_token grant, both as a form. Its refusals are problem details that also
+ * carry RFC 6749's {@code error} and {@code error_description} (see {@link AccountsProblems}).
  */
 @RestController
 class LoginController {
@@ -73,13 +76,24 @@ class LoginController {
     @ApiResponse(responseCode = "200", description = "A new token pair; a refresh token is spent when used")
     @ApiResponse(
             responseCode = "401",
-            description = "Invalid email or password; or a spent, expired or unknown refresh token")
-    @ApiResponse(responseCode = "422", description = "Malformed form or unknown grant_type")
+            description = "Invalid email or password; or a spent, expired or unknown refresh token"
+                    + " (error: invalid_grant)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA_REF)))
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "Malformed form (error: invalid_request) or unknown grant_type (error: unsupported_grant_type)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA_REF)))
     @ApiResponse(responseCode = "429", description = "Too many attempts (answered by the gateway); see Retry-After")
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return Forms.of(exchange)
                 .flatMap(this::grant)
+                .onErrorMap(
+                        error -> error instanceof InvalidInput && !(error instanceof InvalidTokenRequest),
+                        invalid -> InvalidTokenRequest.malformed((InvalidInput) invalid))
                 // Tokens must never be cached by a browser or a proxy (RFC 6749, section 5.1).
                 .map(pair ->
                         ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair)));
@@ -98,7 +112,7 @@ class LoginController {
             return refreshLogin.handle(
                     validation.check(() -> Forms.present(form, "refresh_token")).value());
         }
-        throw new InvalidInput(List.of(
-                new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT)));
+        throw InvalidTokenRequest.unsupportedGrantType(new InvalidInput(List.of(
+                new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT))));
     }
 }

@@ -120,10 +120,12 @@ class LoginIT extends AccountsServiceIT {
                 .expectStatus()
                 .isEqualTo(422)
                 .expectHeader()
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_JSON) // RFC 6749 section 5.2
                 .expectBody()
                 .jsonPath("$.errors[0].field")
-                .isEqualTo("password");
+                .isEqualTo("password")
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request");
     }
 
     @Test
@@ -136,7 +138,9 @@ class LoginIT extends AccountsServiceIT {
                 .isEqualTo(422)
                 .expectBody()
                 .jsonPath("$.errors[0].field")
-                .isEqualTo("grant_type");
+                .isEqualTo("grant_type")
+                .jsonPath("$.error")
+                .isEqualTo("unsupported_grant_type");
     }
 
     @Test
