@@ -10,7 +10,8 @@
 #   ./run-local.sh --seed     once healthy, load the demo data (test@email.com / password) through the gateway
 #
 # Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
-# PROJECTS_MANAGEMENT_PORT (9082, projects' actuator), GATEWAY_PORT (8080).
+# GATEWAY_PORT (8080); the actuators' ACCOUNTS_MANAGEMENT_PORT (9081), PROJECTS_MANAGEMENT_PORT (9082),
+# GATEWAY_MANAGEMENT_PORT (9080). Everything listens on 127.0.0.1; LOCAL_BIND_ADDRESS moves the services.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of the integration tests: the whole service on a random port, against the test JVM's one real
@@ -46,6 +48,17 @@ public abstract class AccountsServiceIT {
                 () -> retired.resolve(RsaKeyFiles.PUBLIC_KEY).toString());
         registry.add("TOKEN_ISSUER", () -> ISSUER);
         registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
+        registry.add("MANAGEMENT_PORT", () -> "0"); // the actuator on a port of its own, as everywhere
+    }
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator, on the management port: the API's port has none. */
+    protected WebTestClient actuator() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + managementPort + "/actuator")
+                .build();
     }
 
     /** The {@code kid} accounts gives a key: its RFC 7638 thumbprint. */

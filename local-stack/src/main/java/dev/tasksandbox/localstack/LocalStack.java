@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +16,10 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>Ports come from environment variables (defaults in brackets): {@code LOCAL_POSTGRES_PORT} (15432),
  * {@code LOCAL_KAFKA_PORT} (19092), {@code ACCOUNTS_PORT} (8081), {@code PROJECTS_PORT} (8082), {@code GATEWAY_PORT}
- * (8080), the only one clients need. Data lives in {@code .local-stack/} of the checkout; {@code --fresh} starts from nothing; {@code --seed} loads the demo data ({@link DemoData}) once the stack is healthy.
+ * (8080), the only one clients need, and the actuators' {@code ACCOUNTS_MANAGEMENT_PORT} (9081),
+ * {@code PROJECTS_MANAGEMENT_PORT} (9082) and {@code GATEWAY_MANAGEMENT_PORT} (9080). Everything listens on the
+ * loopback; {@code LOCAL_BIND_ADDRESS} moves the services (PostgreSQL and Kafka, which have no passwords worth
+ * the name here, stay on it). Data lives in {@code .local-stack/} of the checkout; {@code --fresh} starts from nothing; {@code --seed} loads the demo data ({@link DemoData}) once the stack is healthy.
  */
 public final class LocalStack {
 
@@ -64,7 +68,9 @@ public final class LocalStack {
                     "accounts-service",
                     "accounts",
                     accountsPort,
-                    StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")));
+                    withManagementPort(
+                            StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
+                            port("ACCOUNTS_MANAGEMENT_PORT", 9081)));
             ServiceProcess projects = launch(
                     root,
                     "projects-service",
@@ -76,7 +82,9 @@ public final class LocalStack {
                     "api-gateway",
                     "gateway",
                     port("GATEWAY_PORT", 8080),
-                    StackEnvironment.gateway(accountsPort, projectsPort));
+                    withManagementPort(
+                            StackEnvironment.gateway(accountsPort, projectsPort),
+                            port("GATEWAY_MANAGEMENT_PORT", 9080)));
             List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
                 service.awaitReady();
@@ -129,6 +137,12 @@ public final class LocalStack {
 
     private static String describe(AutoCloseable part) {
         return part instanceof ServiceProcess service ? service.name() : "Kafka and PostgreSQL";
+    }
+
+    private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {
+        Map<String, String> with = new HashMap<>(environment);
+        with.put("MANAGEMENT_PORT", Integer.toString(port));
+        return with;
     }
 
     private static int port(String variable, int defaultPort) {

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 public final class ServiceProcess implements AutoCloseable {
 
     static final String EXTRA_JVM_OPTIONS = "localstack.service.jvm-options";
+    /** The address every service listens on, API and actuator alike, unless {@code LOCAL_BIND_ADDRESS} says. */
+    private static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -47,20 +50,31 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    /** Starts the jar without waiting, so several services can start side by side; see {@link #awaitReady()}. */
+    /**
+     * Starts the jar without waiting, so several services can start side by side; see {@link #awaitReady()}. The
+     * actuator answers on {@code MANAGEMENT_PORT} when the environment gives one, else on a free port: every
+     * service has it on a port of its own. Both listen on the loopback unless {@code LOCAL_BIND_ADDRESS} is set.
+     */
     public static ServiceProcess launch(
             Path root, String module, String name, int port, Map<String, String> environment, PrintStream output) {
         Path jar = jarOf(root, module);
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
+        int managementPort =
+                Integer.parseInt(env.computeIfAbsent("MANAGEMENT_PORT", unset -> Integer.toString(FreePort.orAny(0))));
+        String address = bindAddress();
+        env.putIfAbsent("SERVER_ADDRESS", address);
+        env.putIfAbsent("MANAGEMENT_SERVER_ADDRESS", address);
         List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
         jvm.addAll(extraJvmOptions());
         jvm.addAll(List.of("-jar", jar.toString()));
         ChildProcess child = ChildProcess.startJava(name, jvm, env, root, output);
-        // The actuator answers on MANAGEMENT_PORT when a service is given one, as the gateway is in docker-compose.yml.
-        String management = env.getOrDefault("MANAGEMENT_PORT", "");
-        int managementPort = management.isBlank() ? port : Integer.parseInt(management);
         return new ServiceProcess(name, port, managementPort, child);
+    }
+
+    private static String bindAddress() {
+        String configured = System.getenv("LOCAL_BIND_ADDRESS");
+        return configured == null || configured.isBlank() ? DEFAULT_BIND_ADDRESS : configured.strip();
     }
 
     /**
@@ -96,7 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    /** Where the actuator answers: the service's own port unless it was given a management port. */
+    /** Where the actuator answers: its management port, never the API's. */
     public String managementUrl() {
         return "http://localhost:" + managementPort + "/actuator";
     }

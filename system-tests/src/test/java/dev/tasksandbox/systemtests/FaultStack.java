@@ -138,7 +138,7 @@ final class FaultStack implements AutoCloseable {
 
     /** The relay role each accounts instance reports: {@code active}, {@code standby} or {@code starting}. */
     String relayRole(boolean ofStandby) {
-        return RelayRole.of(running(ofStandby ? standby : accounts).baseUrl());
+        return RelayRole.of(running(ofStandby ? standby : accounts));
     }
 
     void killProjects() throws InterruptedException {

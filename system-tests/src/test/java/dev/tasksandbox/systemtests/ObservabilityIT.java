@@ -4,7 +4,6 @@ import static dev.tasksandbox.systemtests.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What an operator sees of one registration: the meters Prometheus scrapes move in each part, and the log lines
- * of the gateway, accounts-service and projects-service carry the registration's trace id. The gateway here runs
- * as docker-compose.yml runs it, with the actuator on a port of its own, so that its public port never serves
- * metrics.
+ * of the gateway, accounts-service and projects-service carry the registration's trace id. Every part's actuator
+ * answers on a port of its own, so the gateway's public port never serves metrics.
  */
 @ExtendWith(SharedStack.class)
 class ObservabilityIT {
@@ -43,7 +41,7 @@ class ObservabilityIT {
     @BeforeAll
     static void startGatewayWithManagementPort() {
         Stack stack = SharedStack.get();
-        gateway = stack.startGateway(Map.of("MANAGEMENT_PORT", Integer.toString(FreePort.orAny(0))));
+        gateway = stack.startGateway(Map.of());
         accounts = new Api(stack.accountsActuator());
         projects = new Api(stack.projectsActuator());
     }

@@ -71,7 +71,7 @@ class RegistrationPipelineIT {
     void a_standby_instance_takes_over_the_relay_when_the_active_one_dies() throws Exception {
         String run = "standby-" + UUID.randomUUID().toString().substring(0, 8);
         try (ServiceProcess standby = stack.startSecondAccounts()) {
-            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(RelayRole.of(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(RelayRole.of(standby)));
 
             stack.crashAccounts();
             long crashed = System.nanoTime();
@@ -87,7 +87,7 @@ class RegistrationPipelineIT {
                     (System.nanoTime() - crashed) / 1e9);
 
             assertThat(exampleProjectsByOwner(users).values()).hasSize(20).containsOnly(1);
-            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(RelayRole.of(standby.baseUrl())));
+            await().atMost(PIPELINE_BOUND).until(() -> "active".equals(RelayRole.of(standby)));
         } finally {
             stack.crashAndRestartAccounts();
         }

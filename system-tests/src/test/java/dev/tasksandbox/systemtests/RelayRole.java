@@ -1,5 +1,6 @@
 package dev.tasksandbox.systemtests;
 
+import dev.tasksandbox.localstack.ServiceProcess;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,9 +12,9 @@ final class RelayRole {
     private RelayRole() {}
 
     /** {@code active}, {@code standby}, {@code starting}, or {@code none} when the instance does not say. */
-    static String of(String baseUrl) {
-        Matcher role =
-                ROLE.matcher(new Api(baseUrl).get("/actuator/health/relay").body());
+    static String of(ServiceProcess accounts) {
+        Matcher role = ROLE.matcher(
+                new Api(accounts.managementUrl()).get("/health/relay").body());
         return role.find() ? role.group(1) : "none";
     }
 }

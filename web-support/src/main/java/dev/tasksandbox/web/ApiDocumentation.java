@@ -17,13 +17,36 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI conventions both services share, in one place: every operation needs a bearer access token unless
+ * The OpenAPI conventions every service shares, in one place: every operation needs a bearer access token unless
  * it says otherwise ({@code @SecurityRequirements} with no value), a secured operation can answer 401, and every
- * 4xx or 5xx answer is an RFC 9457 problem detail. Controllers declare only which errors they answer and why.
+ * 4xx or 5xx answer is an RFC 9457 problem detail. Controllers declare only which errors they answer and why; a
+ * service names its document with {@code api-document.title} and {@code api-document.description}.
  */
-public final class ApiDocumentation {
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(OpenApiCustomizer.class)
+@EnableConfigurationProperties(ApiDocumentation.Description.class)
+public class ApiDocumentation {
+
+    /**
+     * What a service's document says of it.
+     *
+     * @param title       the service's name
+     * @param description what it does, for the Swagger UI's reader
+     * @param version     the API's version
+     */
+    @ConfigurationProperties("api-document")
+    record Description(
+            String title,
+            String description,
+            @DefaultValue("v1") String version) {}
 
     public static final String BEARER = "bearer-jwt";
     private static final String PROBLEM_SCHEMA = "ProblemDetail";
@@ -32,15 +55,17 @@ public final class ApiDocumentation {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private ApiDocumentation() {}
-
     /**
      * The document's frame. The server is relative, so "Try it out" in the gateway's Swagger UI calls the gateway
      * that served the page.
      */
-    public static OpenAPI frame(String title, String description, String version) {
+    @Bean
+    OpenAPI apiDocument(Description api) {
         return new OpenAPI()
-                .info(new Info().title(title).description(description).version(version))
+                .info(new Info()
+                        .title(api.title())
+                        .description(api.description())
+                        .version(api.version()))
                 .servers(List.of(new Server().url("/").description("the API gateway that serves this document")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .components(new Components()
@@ -59,7 +84,8 @@ public final class ApiDocumentation {
      * {@code application/problem+json}, unless the operation declared the problem under another media type (the
      * token endpoint's errors are {@code application/json}, as RFC 6749 asks).
      */
-    public static OpenApiCustomizer problemResponses() {
+    @Bean
+    OpenApiCustomizer problemResponses() {
         return openApi -> openApi.getPaths()
                 .values()
                 .forEach(path -> path.readOperations().forEach(operation -> {

@@ -2,10 +2,14 @@ package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.InvalidInput;
 import dev.tasksandbox.kernel.TraceParent;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -16,23 +20,39 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
- * Where errors become HTTP answers: RFC 9457 problem details. Each service extends this class with a
- * {@code @RestControllerAdvice} that maps its own domain errors, one status each. A client's mistake is never
- * a 500; an unexpected exception is, and it is logged as the bug it is.
+ * Where errors become HTTP answers: RFC 9457 problem details, for every service that uses the chassis. A
+ * service's domain errors get the status its {@link DomainErrors} gives them; a client's mistake is never a 500;
+ * an unexpected exception is, and it is logged as the bug it is. A client that went away is not an error: there
+ * is nobody to answer, so nothing is written and nothing is logged above debug.
  */
-public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE) // a controller's own handlers come first (the token endpoint's OAuth 2 errors)
+public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
+
+    private final DomainErrors domainErrors;
+
+    public ProblemDetailsHandler(DomainErrors domainErrors) {
+        this.domainErrors = domainErrors;
+    }
 
     /** 422 naming every refused field: {@code errors: [{field, message}]}. */
     @ExceptionHandler(InvalidInput.class)
     public ProblemDetail invalidInput(InvalidInput invalid) {
+        return invalidInputProblem(invalid);
+    }
+
+    /** The problem of an invalid input, for an endpoint that answers it in words of its own as well. */
+    public static ProblemDetail invalidInputProblem(InvalidInput invalid) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, invalid.getMessage());
         problem.setTitle("Invalid request");
@@ -67,23 +87,27 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         return retrySoon("The database is unavailable right now; retry shortly");
     }
 
-    /** 503 with {@code Retry-After: 1}: the service cannot answer this moment, and may the next. */
-    private static ResponseEntity<ProblemDetail> retrySoon(String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
-    }
-
-    /** Logged under the request's trace id, so the bug is found next to the request that met it. */
+    /**
+     * A domain error gets its status; anything else is a bug, logged under the request's trace id so that it is
+     * found next to the request that met it. A client that hung up, or a failure after the answer had started,
+     * is handed back to WebFlux, which logs a disconnect at debug level and writes nothing on a committed answer.
+     */
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception error, ServerWebExchange exchange) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception error, ServerWebExchange exchange) throws Exception {
+        if (DisconnectedClientHelper.isClientDisconnectedException(error)
+                || exchange.getResponse().isCommitted()) {
+            throw error;
+        }
+        Optional<HttpStatus> domain = domainErrors.statusOf(error);
+        if (domain.isPresent()) {
+            return answer(domain.get(), error.getMessage());
+        }
         try (MDC.MDCCloseable ignored = MDC.putCloseable(
                 TraceParent.LOG_KEY,
                 TraceContextFilter.of(exchange).map(TraceParent::traceId).orElse(""))) {
             log.error("Unexpected error", error);
         }
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
     }
 
     /** A body or parameter that cannot be read (bad JSON, wrong type) is a validation error like any other: 422. */
@@ -97,8 +121,19 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         return handleExceptionInternal(error, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, exchange);
     }
 
-    /** A problem for a domain error: its message is written for the client. */
-    protected static ProblemDetail problem(HttpStatus status, RuntimeException error) {
-        return ProblemDetail.forStatusAndDetail(status, error.getMessage());
+    /** Every 401 says how to authenticate. */
+    private static ResponseEntity<ProblemDetail> answer(HttpStatus status, @Nullable String detail) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return answer.body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /** 503 with {@code Retry-After: 1}: the service cannot answer this moment, and may the next. */
+    private static ResponseEntity<ProblemDetail> retrySoon(String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail));
     }
 }

@@ -1,18 +1,88 @@
 package dev.tasksandbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 class ProblemDetailsHandlerTest {
 
-    private final ProblemDetailsHandler handler = new ProblemDetailsHandler() {};
+    private final ProblemDetailsHandler handler = new ProblemDetailsHandler(DomainErrors.of(Refused.class)
+            .map(HttpStatus.CONFLICT, Refused.Taken.class)
+            .map(HttpStatus.UNAUTHORIZED, Refused.Unknown.class)
+            .complete());
+
+    /** A domain's sealed errors, as a service has them. */
+    abstract static sealed class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+
+        static final class Taken extends Refused {
+            Taken() {
+                super("That name is taken");
+            }
+        }
+
+        static final class Unknown extends Refused {
+            Unknown() {
+                super("Nobody of that name");
+            }
+        }
+    }
+
+    @Test
+    void a_domain_error_gets_its_status_and_its_message_and_every_401_says_how_to_authenticate() throws Exception {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
+
+        ResponseEntity<ProblemDetail> taken = handler.unexpected(new Refused.Taken(), exchange);
+        ResponseEntity<ProblemDetail> unknown = handler.unexpected(new Refused.Unknown(), exchange);
+
+        assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(taken.getBody()).extracting(ProblemDetail::getDetail).isEqualTo("That name is taken");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(unknown.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+    }
+
+    @Test
+    void any_other_exception_is_a_500_that_tells_the_client_nothing_of_it() throws Exception {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
+
+        ResponseEntity<ProblemDetail> answer =
+                handler.unexpected(new IllegalStateException("secret internals"), exchange);
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(answer.getBody())
+                .extracting(ProblemDetail::getDetail)
+                .asString()
+                .doesNotContain("secret");
+    }
+
+    @Test
+    void a_client_that_went_away_gets_no_answer_and_is_handed_back_to_webflux() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
+        Exception gone = new IOException("Connection reset by peer");
+
+        assertThatThrownBy(() -> handler.unexpected(gone, exchange)).isSameAs(gone);
+    }
+
+    @Test
+    void a_failure_after_the_answer_started_is_not_answered_twice() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
+        exchange.getResponse().setComplete().block();
+        Exception late = new IllegalStateException("failed while writing");
+
+        assertThatThrownBy(() -> handler.unexpected(late, exchange)).isSameAs(late);
+    }
 
     @Test
     void a_database_that_cannot_be_reached_is_a_503_to_retry_not_a_500() {

@@ -6,18 +6,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
 import dev.tasksandbox.accounts.application.RefreshLogin;
 import dev.tasksandbox.accounts.application.TokenPair;
+import dev.tasksandbox.accounts.domain.AccountsError;
+import dev.tasksandbox.accounts.domain.InvalidCredentials;
+import dev.tasksandbox.accounts.domain.RefreshTokenRejected;
 import dev.tasksandbox.kernel.FieldValidation;
 import dev.tasksandbox.kernel.InvalidInput;
+import dev.tasksandbox.web.ProblemDetailsHandler;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,7 +33,7 @@ import reactor.core.publisher.Mono;
 /**
  * The OAuth2 token endpoint of this API: the password grant (also when {@code grant_type} is left out, as the
  * sandbox's clients do) and the refresh_token grant, both as a form. Its refusals are problem details that also
- * carry RFC 6749's {@code error} and {@code error_description} (see {@link AccountsProblems}).
+ * carry RFC 6749's {@code error} and {@code error_description}, answered here rather than by the chassis.
  */
 @RestController
 class LoginController {
@@ -91,9 +98,6 @@ class LoginController {
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return Forms.of(exchange)
                 .flatMap(this::grant)
-                .onErrorMap(
-                        error -> error instanceof InvalidInput && !(error instanceof InvalidTokenRequest),
-                        invalid -> InvalidTokenRequest.malformed((InvalidInput) invalid))
                 // Tokens must never be cached by a browser or a proxy (RFC 6749, section 5.1).
                 .map(pair ->
                         ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(TokenResponse.of(pair)));
@@ -112,7 +116,40 @@ class LoginController {
             return refreshLogin.handle(
                     validation.check(() -> Forms.present(form, "refresh_token")).value());
         }
-        throw InvalidTokenRequest.unsupportedGrantType(new InvalidInput(List.of(
-                new InvalidInput.FieldError("grant_type", "must be " + PASSWORD_GRANT + " or " + REFRESH_GRANT))));
+        throw new UnsupportedGrantType(PASSWORD_GRANT + " or " + REFRESH_GRANT);
+    }
+
+    /**
+     * A wrong email or password, a spent, expired or unknown refresh token: RFC 6749's {@code invalid_grant}, with
+     * the 401 and the problem's members SPEC.md gives them.
+     */
+    @ExceptionHandler({InvalidCredentials.class, RefreshTokenRejected.class})
+    ResponseEntity<ProblemDetail> invalidGrant(AccountsError refused) {
+        return refusal(
+                ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"),
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refused.getMessage()),
+                "invalid_grant");
+    }
+
+    /** A malformed form is RFC 6749's {@code invalid_request}, another grant its {@code unsupported_grant_type}. */
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidInput invalid) {
+        return refusal(
+                ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT),
+                ProblemDetailsHandler.invalidInputProblem(invalid),
+                invalid instanceof UnsupportedGrantType ? "unsupported_grant_type" : "invalid_request");
+    }
+
+    /**
+     * The token endpoint's errors as RFC 6749 section 5.2 has them, next to the problem's members: {@code error}
+     * for a client to act on, {@code error_description} for its developer; as {@code application/json}, which
+     * RFC 6749 asks and standard OAuth 2 clients insist on (the Nimbus SDK reads no error from
+     * {@code application/problem+json}).
+     */
+    private static ResponseEntity<ProblemDetail> refusal(
+            ResponseEntity.BodyBuilder answer, ProblemDetail problem, String error) {
+        problem.setProperty("error", error);
+        problem.setProperty("error_description", problem.getDetail());
+        return answer.contentType(MediaType.APPLICATION_JSON).body(problem);
     }
 }

@@ -240,8 +240,9 @@ class OutboxRelayIT extends AccountsServiceIT {
         register(uniqueEmail());
 
         await().atMost(RELAY_BOUND)
-                .untilAsserted(() -> http.get()
-                        .uri("/actuator/health/relay")
+                .untilAsserted(() -> actuator()
+                        .get()
+                        .uri("/health/relay")
                         .exchange()
                         .expectStatus()
                         .isOk()
@@ -250,8 +251,9 @@ class OutboxRelayIT extends AccountsServiceIT {
                         .isEqualTo("UP")
                         .jsonPath("$.components.outboxRelay.details.role")
                         .isEqualTo("active"));
-        http.get()
-                .uri("/actuator/health/readiness")
+        actuator()
+                .get()
+                .uri("/health/readiness")
                 .exchange()
                 .expectStatus()
                 .isOk()

@@ -2,26 +2,22 @@ package dev.tasksandbox.gateway.problems;
 
 import dev.tasksandbox.gateway.edge.RequestBodyTooLarge;
 import dev.tasksandbox.gateway.edge.TooManyRequests;
+import dev.tasksandbox.web.problems.ProblemWriter;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Failures of the gateway itself, and of reaching a service, as RFC 9457 problem details. Runs before Boot's
@@ -35,34 +31,22 @@ public class GatewayProblems implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
     private static final String UPSTREAM_RETRY_AFTER_SECONDS = "5";
 
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    public GatewayProblems(JsonMapper json) {
-        this.json = json;
+    public GatewayProblems(ProblemWriter problems) {
+        this.problems = problems;
     }
 
+    /**
+     * A client that went away, or a failure once the answer had started, is handed back to WebFlux, which logs a
+     * disconnect at debug level and writes nothing on a committed answer.
+     */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(error)) {
             return Mono.error(error);
         }
-        ProblemDetail problem = problemFor(error, response.getHeaders());
-        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return response.writeWith(Mono.fromSupplier(
-                () -> response.bufferFactory().wrap(json.writeValueAsBytes(asJson(problem, exchange)))));
-    }
-
-    /** The members in the order the services write them. */
-    private static Map<String, Object> asJson(ProblemDetail problem, ServerWebExchange exchange) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("type", problem.getType() != null ? problem.getType().toString() : "about:blank");
-        members.put("title", problem.getTitle());
-        members.put("status", problem.getStatus());
-        members.put("detail", problem.getDetail());
-        members.put("instance", exchange.getRequest().getPath().value());
-        return members;
+        return problems.write(exchange, problemFor(error, exchange.getResponse().getHeaders()));
     }
 
     private ProblemDetail problemFor(Throwable error, HttpHeaders headers) {

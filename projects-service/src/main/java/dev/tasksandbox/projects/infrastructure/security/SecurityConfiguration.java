@@ -1,26 +1,19 @@
 package dev.tasksandbox.projects.infrastructure.security;
 
 import dev.tasksandbox.web.AccessTokens;
-import dev.tasksandbox.web.ApiSecurity;
 import dev.tasksandbox.web.TokenRules;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
-import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** projects-service is a resource server: everything but health needs an access token issued by accounts. */
+/**
+ * projects-service is a resource server: every request of its API needs an access token issued by accounts. The
+ * chain itself is the edge chassis' (web-support); this says how a token is checked.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableWebFluxSecurity
 class SecurityConfiguration {
 
     @Bean
@@ -42,18 +35,5 @@ class SecurityConfiguration {
                         jwks::keysFor,
                         new TokenRules(properties.issuer(), properties.audience(), properties.clockSkew())),
                 revoked);
-    }
-
-    /** Operators on the management port (dead-letter replay, health, metrics) need no token; see ApiSecurity. */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
-    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http, Environment environment) {
-        return ApiSecurity.managementPortChain(http, environment);
-    }
-
-    @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
-        return ApiSecurity.filterChain(http, decoder); // every endpoint of the API needs a token
     }
 }

@@ -1,0 +1,129 @@
+package dev.tasksandbox.web;
+
+import dev.tasksandbox.web.problems.ProblemWriter;
+import java.net.InetSocketAddress;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The security every service shares: a stateless API (no session, no CSRF token, no login page) whose callers
+ * prove who they are with a bearer access token, checked by the service's {@link ReactiveJwtDecoder}; the service
+ * declares only which requests are open ({@link OpenRequests}). The actuator is not part of the API: it answers on
+ * the management port only, whose requests pass a chain of their own.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class EdgeSecurity {
+
+    /** Open in every service: the API's own description, which the gateway fetches for its Swagger UI. */
+    private static final ServerWebExchangeMatcher API_DOCUMENT =
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**");
+
+    /** Where Spring Boot says the management server listens, once it does (a random port 0 is resolved then). */
+    private static final String MANAGEMENT_PORT = "local.management.port";
+
+    /**
+     * Requests that arrive on the management port are operators', not API clients': that port is the boundary
+     * (the gateway never routes it, compose never publishes it, the local stack binds it to the loopback), so
+     * they need no token. Requests on the API's port never match, whatever their path.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http, Environment environment) {
+        ManagementPort management = new ManagementPort(environment);
+        return stateless(http.securityMatcher(exchange -> management.received(exchange)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch()))
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .build();
+    }
+
+    /**
+     * On an open request a bearer token is not even read. Key-fetch failures are answered 503 by the entry point
+     * instead of escaping as a 500.
+     */
+    @Bean
+    SecurityWebFilterChain apiSecurity(
+            ServerHttpSecurity http,
+            ReactiveJwtDecoder decoder,
+            ObjectProvider<OpenRequests> openRequests,
+            ProblemWriter problems) {
+        ServerWebExchangeMatcher open =
+                openRequests.getIfAvailable(OpenRequests::none).matcher(API_DOCUMENT);
+        BearerTokenProblems refusals = new BearerTokenProblems(problems);
+        ServerAuthenticationEntryPointFailureHandler failures =
+                new ServerAuthenticationEntryPointFailureHandler(refusals);
+        failures.setRethrowAuthenticationServiceException(false);
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return stateless(http)
+                .authorizeExchange(exchanges ->
+                        exchanges.matchers(open).permitAll().anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(exchange -> open.matches(exchange)
+                                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange)))
+                        .jwt(jwt -> jwt.jwtDecoder(decoder))
+                        .authenticationEntryPoint(refusals)
+                        .authenticationFailureHandler(failures))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals))
+                .build();
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable);
+    }
+
+    /**
+     * The management server's port, asked of the environment until it is known and then kept: every request
+     * passes this matcher, and a property lookup walks every property source (a profile of projects-service
+     * under load found it on the hot path).
+     */
+    private static final class ManagementPort {
+
+        private static final int NOT_KNOWN_YET = -1;
+
+        private final Environment environment;
+        private volatile int port = NOT_KNOWN_YET;
+
+        ManagementPort(Environment environment) {
+            this.environment = environment;
+        }
+
+        boolean received(ServerWebExchange exchange) {
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            if (local == null) {
+                return false;
+            }
+            int known = port;
+            if (known == NOT_KNOWN_YET) {
+                String started = environment.getProperty(MANAGEMENT_PORT);
+                if (started == null) {
+                    return false; // not listening yet, so this request did not come through it
+                }
+                known = Integer.parseInt(started);
+                port = known;
+            }
+            return local.getPort() == known;
+        }
+    }
+}
