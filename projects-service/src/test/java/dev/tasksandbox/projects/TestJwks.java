@@ -16,6 +16,7 @@ import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for accounts-service's JWKS endpoint over real HTTP, so tests can rotate keys or make the endpoint
@@ -26,6 +27,7 @@ public final class TestJwks {
     private final HttpServer server;
     private volatile List<KeyPair> published = List.of();
     private volatile boolean failing;
+    private final AtomicInteger requests = new AtomicInteger();
 
     private TestJwks(HttpServer server) {
         this.server = server;
@@ -36,6 +38,7 @@ public final class TestJwks {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             TestJwks jwks = new TestJwks(server);
             server.createContext("/.well-known/jwks.json", exchange -> {
+                jwks.requests.incrementAndGet();
                 byte[] body = jwks.failing ? "unavailable".getBytes(StandardCharsets.UTF_8) : jwks.json();
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(jwks.failing ? 503 : 200, body.length);
@@ -61,6 +64,15 @@ public final class TestJwks {
     /** While failing, the endpoint answers 503, as accounts would while it is down behind a proxy. */
     public void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+
+    /** How many times the keys were asked for. */
+    public int requests() {
+        return requests.get();
     }
 
     public static String keyId(KeyPair keys) {

@@ -7,7 +7,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +19,14 @@ import reactor.core.publisher.Mono;
  * accounts-service's public keys, fetched over HTTP.
  * <ul>
  *   <li>Kept for {@code jwksMaxAge}, then fetched again, so a removed key stops working. If that refresh fails,
- *       the keys held so far go on serving: they were valid a moment ago, and accounts may only be restarting.</li>
- *   <li>A token signed by a key not yet known makes it fetch at once (rotation needs no restart), but at most once
- *       per {@code jwksMinRefreshInterval}, counted from the last attempt, so forged key ids cannot turn this
- *       service into a flood against accounts. If that fetch fails the token cannot be judged: a plain
- *       {@link JwtException}, which the security chain answers 503.</li>
+ *       the keys held so far go on serving: they were valid a moment ago, and accounts may only be restarting.
+ *       But not for ever: past {@code jwksHardMaxAge} they are no longer trusted, and until a fetch succeeds a
+ *       token cannot be judged (503), since a key accounts withdrew meanwhile would otherwise stay good.</li>
+ *   <li>A token signed by a key not yet known makes it fetch at once (rotation needs no restart).</li>
+ *   <li>Every fetch, the first included, is at most one per {@code jwksMinRefreshInterval}, counted from the last
+ *       attempt, so neither forged key ids nor a flood of requests while accounts is away turn this service into
+ *       a flood against accounts. A token that needs keys this service cannot have now is answered 503 (a plain
+ *       {@link JwtException}, which the security chain answers so).</li>
  *   <li>Concurrent requests share one fetch in flight.</li>
  * </ul>
  */
@@ -38,9 +40,9 @@ final class RemoteJwks {
     private final WebClient http;
     private final SecurityProperties properties;
     private final Clock clock;
-    private final AtomicReference<Mono<JWKSet>> inFlight = new AtomicReference<>();
     private volatile @Nullable Fetched fetched;
-    private volatile Instant lastAttempt = Instant.EPOCH;
+    private @Nullable Mono<JWKSet> inFlight;
+    private Instant lastAttempt = Instant.EPOCH;
 
     RemoteJwks(WebClient http, SecurityProperties properties, Clock clock) {
         this.http = http;
@@ -51,34 +53,57 @@ final class RemoteJwks {
     Flux<JWK> keysFor(SignedJWT token) {
         String keyId = token.getHeader().getKeyID();
         return current()
-                .flatMap(keys -> keys.getKeyByKeyId(keyId) == null && mayRefetch() ? fetch() : Mono.just(keys))
+                .flatMap(keys -> keys.getKeyByKeyId(keyId) == null ? newerThan(keys) : Mono.just(keys))
                 .flatMapIterable(JWKSet::getKeys);
     }
 
     private Mono<JWKSet> current() {
         Fetched last = fetched;
         if (last == null) {
-            return fetch();
+            return fetchOrRefuse("No signing keys could be fetched yet from " + properties.jwksUri());
         }
-        if (last.at().plus(properties.jwksMaxAge()).isBefore(clock.instant()) && mayRefetch()) {
-            return fetch().onErrorResume(failure -> {
-                log.warn("Could not refresh the signing keys; going on with those fetched at {}", last.at());
-                return Mono.just(last.keys());
-            });
+        Duration age = Duration.between(last.at(), clock.instant());
+        if (age.compareTo(properties.jwksHardMaxAge()) > 0) {
+            return fetchOrRefuse("The signing keys fetched at " + last.at() + " are too old to be trusted");
         }
-        return Mono.just(last.keys());
+        Mono<JWKSet> due = age.compareTo(properties.jwksMaxAge()) > 0 ? fetchIfDue() : null;
+        if (due == null) {
+            return Mono.just(last.keys());
+        }
+        return due.onErrorResume(failure -> {
+            log.warn("Could not refresh the signing keys; going on with those fetched at {}", last.at());
+            return Mono.just(last.keys());
+        });
     }
 
-    private boolean mayRefetch() {
-        return lastAttempt.plus(properties.jwksMinRefreshInterval()).isBefore(clock.instant());
+    /** An unknown key id: perhaps a new key, so the keys are fetched again, if a fetch is due. */
+    private Mono<JWKSet> newerThan(JWKSet keys) {
+        Mono<JWKSet> due = fetchIfDue();
+        return due != null ? due : Mono.just(keys);
     }
 
-    /** Joins the fetch in flight, or starts one that later callers join until it ends. */
-    private Mono<JWKSet> fetch() {
-        Mono<JWKSet> fresh = Mono.defer(() -> {
-                    lastAttempt = clock.instant();
-                    return http.get().uri(properties.jwksUri()).retrieve().bodyToMono(String.class);
-                })
+    private Mono<JWKSet> fetchOrRefuse(String why) {
+        Mono<JWKSet> due = fetchIfDue();
+        return due != null ? due : Mono.error(new JwtException(why + "; the next attempt is not due yet"));
+    }
+
+    /**
+     * The fetch in flight, or a new one when the last attempt is at least {@code jwksMinRefreshInterval} old;
+     * null when neither. Entered only when the keys are missing, old or lack a key id, never on a routine request.
+     */
+    private synchronized @Nullable Mono<JWKSet> fetchIfDue() {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(lastAttempt.plus(properties.jwksMinRefreshInterval()))) {
+            return null;
+        }
+        lastAttempt = now;
+        Mono<JWKSet> fetch = http.get()
+                .uri(properties.jwksUri())
+                .retrieve()
+                .bodyToMono(String.class)
                 .timeout(FETCH_TIMEOUT)
                 .map(RemoteJwks::parse)
                 .doOnNext(keys -> fetched = new Fetched(keys, clock.instant()))
@@ -86,10 +111,15 @@ final class RemoteJwks {
                         error -> !(error instanceof JwtException),
                         error -> new JwtException(
                                 "The signing keys could not be fetched from " + properties.jwksUri(), error))
-                .doFinally(signal -> inFlight.set(null))
+                // Before the outcome reaches anyone: a caller that retries at once must not join a fetch that ended.
+                .doOnTerminate(this::ended)
                 .cache();
-        Mono<JWKSet> shared = inFlight.compareAndExchange(null, fresh);
-        return shared != null ? shared : fresh;
+        inFlight = fetch;
+        return fetch;
+    }
+
+    private synchronized void ended() {
+        inFlight = null;
     }
 
     private static JWKSet parse(String json) {

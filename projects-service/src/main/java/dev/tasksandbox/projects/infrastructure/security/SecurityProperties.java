@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param audience              the {@code aud} every token must carry
  * @param clockSkew             how far the clocks of issuer and checker may disagree
  * @param jwksMaxAge            keys are fetched again after this long, so a removed key stops working
- * @param jwksMinRefreshInterval a token with an unknown key id fetches the keys at most this often, so forged
- *                              key ids cannot turn this service into a flood against accounts
+ * @param jwksHardMaxAge        keys fetched longer ago than this are no longer trusted, even when accounts cannot
+ *                              be reached to fetch them again: tokens are then answered 503 until it can
+ * @param jwksMinRefreshInterval the keys are fetched at most this often, the first time included, so forged key
+ *                              ids or a flood while accounts is away cannot turn this service into a flood
+ *                              against accounts
  * @param revocationHorizon     how long a log-out-everywhere is remembered: longer than any access token lives
  *                              (accounts' ACCESS_TOKEN_LIFETIME plus the clock skew), since a token issued before
  *                              it must be refused until it expires of itself
@@ -25,5 +28,6 @@ public record SecurityProperties(
         String audience,
         Duration clockSkew,
         Duration jwksMaxAge,
+        Duration jwksHardMaxAge,
         Duration jwksMinRefreshInterval,
         Duration revocationHorizon) {}

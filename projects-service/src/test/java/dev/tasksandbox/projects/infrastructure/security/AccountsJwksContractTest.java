@@ -68,6 +68,7 @@ class AccountsJwksContractTest {
                 "audience",
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(5),
+                Duration.ofHours(1),
                 Duration.ofSeconds(10),
                 Duration.ofHours(24));
         RemoteJwks jwks = new RemoteJwks(WebClient.create(), properties, Clock.systemUTC());
