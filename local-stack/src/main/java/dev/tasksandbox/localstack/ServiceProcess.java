@@ -106,6 +106,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The JVM's process id, for tools such as jcmd. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

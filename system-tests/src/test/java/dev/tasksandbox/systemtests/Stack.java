@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,9 @@ final class Stack implements AutoCloseable {
     private final Path serviceLogFile;
     private final PrintStream serviceLog;
     private final Path dataDirectory;
+    /** Set in the environment of every service of this stack, on top of its own. */
+    private final Map<String, String> everyService;
+
     private ServiceProcess accounts;
     private ServiceProcess projects;
     private ServiceProcess gateway;
@@ -48,11 +52,21 @@ final class Stack implements AutoCloseable {
     private final int projectsPort = freePort();
 
     Stack() {
+        this("services", Map.of());
+    }
+
+    /**
+     * A stack whose services log to {@code target/system-test-logs/<name>.log} and all get {@code everyService} in
+     * their environment (say, {@code JAVA_TOOL_OPTIONS} for a JVM flag).
+     */
+    Stack(String name, Map<String, String> everyService) {
+        this.everyService = Map.copyOf(everyService);
         try {
             Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
             dataDirectory = Files.createDirectories(Path.of("target", "system-test-data"));
-            serviceLogFile = logs.resolve("services.log");
-            serviceLog = new PrintStream(new FileOutputStream(serviceLogFile.toFile(), true), true);
+            serviceLogFile = logs.resolve(name + ".log");
+            // A fresh log per run: tests read it, and must not read an earlier run's lines.
+            serviceLog = new PrintStream(new FileOutputStream(serviceLogFile.toFile(), false), true);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +79,7 @@ final class Stack implements AutoCloseable {
                 "projects-service",
                 "projects",
                 projectsPort,
-                StackEnvironment.projects(infrastructure, accountsPort, freePort()),
+                withEveryService(StackEnvironment.projects(infrastructure, accountsPort, freePort())),
                 serviceLog);
         gateway = startGateway(GENEROUS_ADDRESS_LIMITS);
         return this;
@@ -84,7 +98,8 @@ final class Stack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(StackEnvironment.gateway(accountsPort, projectsPort));
         environment.put("CORS_ALLOWED_ORIGINS", ALLOWED_ORIGIN);
         environment.putAll(settings);
-        return ServiceProcess.start(root, "api-gateway", "gateway", freePort(), environment, serviceLog);
+        return ServiceProcess.start(
+                root, "api-gateway", "gateway", freePort(), withEveryService(environment), serviceLog);
     }
 
     String accountsUrl() {
@@ -147,7 +162,19 @@ final class Stack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(infrastructure, dataDirectory));
         environment.put("BCRYPT_COST", Integer.toString(bcryptCost));
         environment.put("RELAY_RESTART_BACKOFF", "500ms");
-        return ServiceProcess.start(root, "accounts-service", "accounts", port, environment, serviceLog);
+        return ServiceProcess.start(
+                root, "accounts-service", "accounts", port, withEveryService(environment), serviceLog);
+    }
+
+    private Map<String, String> withEveryService(Map<String, String> environment) {
+        Map<String, String> with = new HashMap<>(environment);
+        with.putAll(everyService);
+        return with;
+    }
+
+    /** The three services of this stack, in the order they stand in front of each other. */
+    List<ServiceProcess> services() {
+        return List.of(gateway, accounts, projects);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.tasksandbox.web;
 
-import dev.tasksandbox.web.problems.ProblemWriter;
+import dev.tasksandbox.web.edge.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

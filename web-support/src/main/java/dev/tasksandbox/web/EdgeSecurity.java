@@ -1,6 +1,6 @@
 package dev.tasksandbox.web;
 
-import dev.tasksandbox.web.problems.ProblemWriter;
+import dev.tasksandbox.web.edge.ProblemWriter;
 import java.net.InetSocketAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;

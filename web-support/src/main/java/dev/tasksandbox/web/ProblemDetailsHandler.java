@@ -2,6 +2,7 @@ package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.InvalidInput;
 import dev.tasksandbox.kernel.TraceParent;
+import dev.tasksandbox.web.edge.ClientConnection;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -89,25 +89,28 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A domain error gets its status; anything else is a bug, logged under the request's trace id so that it is
-     * found next to the request that met it. A client that hung up, or a failure after the answer had started,
-     * is handed back to WebFlux, which logs a disconnect at debug level and writes nothing on a committed answer.
+     * found next to the request that met it. A client that hung up gets no answer and is no error. A failure
+     * after the answer had started is handed back to WebFlux, which writes nothing on a committed answer.
      */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception error, ServerWebExchange exchange) throws Exception {
-        if (DisconnectedClientHelper.isClientDisconnectedException(error)
-                || exchange.getResponse().isCommitted()) {
-            throw error;
+    public Mono<ResponseEntity<ProblemDetail>> unexpected(Exception error, ServerWebExchange exchange) {
+        if (ClientConnection.wentAway(exchange)) {
+            log.debug("The client went away: {}", error.toString());
+            return Mono.empty();
+        }
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
         }
         Optional<HttpStatus> domain = domainErrors.statusOf(error);
         if (domain.isPresent()) {
-            return answer(domain.get(), error.getMessage());
+            return Mono.just(answer(domain.get(), error.getMessage()));
         }
         try (MDC.MDCCloseable ignored = MDC.putCloseable(
                 TraceParent.LOG_KEY,
                 TraceContextFilter.of(exchange).map(TraceParent::traceId).orElse(""))) {
             log.error("Unexpected error", error);
         }
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged");
+        return Mono.just(answer(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged"));
     }
 
     /** A body or parameter that cannot be read (bad JSON, wrong type) is a validation error like any other: 422. */

@@ -3,6 +3,7 @@ package dev.tasksandbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tasksandbox.web.edge.ClientConnection;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -13,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 
 class ProblemDetailsHandlerTest {
 
@@ -41,11 +44,13 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
-    void a_domain_error_gets_its_status_and_its_message_and_every_401_says_how_to_authenticate() throws Exception {
+    void a_domain_error_gets_its_status_and_its_message_and_every_401_says_how_to_authenticate() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
 
-        ResponseEntity<ProblemDetail> taken = handler.unexpected(new Refused.Taken(), exchange);
-        ResponseEntity<ProblemDetail> unknown = handler.unexpected(new Refused.Unknown(), exchange);
+        ResponseEntity<ProblemDetail> taken =
+                handler.unexpected(new Refused.Taken(), exchange).block();
+        ResponseEntity<ProblemDetail> unknown =
+                handler.unexpected(new Refused.Unknown(), exchange).block();
 
         assertThat(taken.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(taken.getBody()).extracting(ProblemDetail::getDetail).isEqualTo("That name is taken");
@@ -54,11 +59,12 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
-    void any_other_exception_is_a_500_that_tells_the_client_nothing_of_it() throws Exception {
+    void any_other_exception_is_a_500_that_tells_the_client_nothing_of_it() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
 
-        ResponseEntity<ProblemDetail> answer =
-                handler.unexpected(new IllegalStateException("secret internals"), exchange);
+        ResponseEntity<ProblemDetail> answer = handler.unexpected(
+                        new IllegalStateException("secret internals"), exchange)
+                .block();
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(answer.getBody())
@@ -68,11 +74,23 @@ class ProblemDetailsHandlerTest {
     }
 
     @Test
-    void a_client_that_went_away_gets_no_answer_and_is_handed_back_to_webflux() {
-        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
-        Exception gone = new IOException("Connection reset by peer");
+    void a_client_that_hung_up_mid_request_gets_no_answer() {
+        IOException reset = new IOException("Connection reset by peer");
+        ServerWebExchange exchange = ClientConnection.watched(
+                MockServerWebExchange.from(MockServerHttpRequest.post("/things").body(Flux.error(reset))));
+        exchange.getRequest().getBody().onErrorComplete().blockLast(); // the handler reading the body meets the reset
 
-        assertThatThrownBy(() -> handler.unexpected(gone, exchange)).isSameAs(gone);
+        assertThat(handler.unexpected(reset, exchange).blockOptional()).isEmpty();
+    }
+
+    @Test
+    void a_connection_reset_that_is_not_the_clients_is_a_failure_like_any_other() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/things"));
+
+        ResponseEntity<ProblemDetail> answer = handler.unexpected(new IOException("Connection reset by peer"), exchange)
+                .block();
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
     @Test
@@ -81,7 +99,7 @@ class ProblemDetailsHandlerTest {
         exchange.getResponse().setComplete().block();
         Exception late = new IllegalStateException("failed while writing");
 
-        assertThatThrownBy(() -> handler.unexpected(late, exchange)).isSameAs(late);
+        assertThatThrownBy(() -> handler.unexpected(late, exchange).block()).isSameAs(late);
     }
 
     @Test

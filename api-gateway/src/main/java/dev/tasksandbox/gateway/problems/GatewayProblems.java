@@ -2,7 +2,8 @@ package dev.tasksandbox.gateway.problems;
 
 import dev.tasksandbox.gateway.edge.RequestBodyTooLarge;
 import dev.tasksandbox.gateway.edge.TooManyRequests;
-import dev.tasksandbox.web.problems.ProblemWriter;
+import dev.tasksandbox.web.edge.ClientConnection;
+import dev.tasksandbox.web.edge.ProblemWriter;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
-import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,12 +38,17 @@ public class GatewayProblems implements WebExceptionHandler {
     }
 
     /**
-     * A client that went away, or a failure once the answer had started, is handed back to WebFlux, which logs a
-     * disconnect at debug level and writes nothing on a committed answer.
+     * A client that went away gets no answer and is no error: when it hangs up mid-request, the service behind
+     * sees its request cut and the gateway its upstream connection fail, which is the client's doing, not a 502.
+     * A failure once the answer had started is handed back to WebFlux, which writes nothing on a committed answer.
      */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (exchange.getResponse().isCommitted() || DisconnectedClientHelper.isClientDisconnectedException(error)) {
+        if (ClientConnection.wentAway(exchange)) {
+            log.debug("The client went away: {}", error.toString());
+            return Mono.empty();
+        }
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
         return problems.write(exchange, problemFor(error, exchange.getResponse().getHeaders()));

@@ -1,4 +1,4 @@
-package dev.tasksandbox.web.problems;
+package dev.tasksandbox.web.edge;
 
 import java.net.URI;
 import java.util.Map;
@@ -34,11 +34,11 @@ public final class ProblemWriter {
     /**
      * Sets the status and writes the problem as {@code application/problem+json}; headers the caller set stay.
      * The {@code instance} member, when the problem has none, is the request's path. A response already committed
-     * (the client went away, or another writer was first) is left as it is.
+     * (another writer was first) is left as it is, and nothing is written to a client that went away.
      */
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (response.isCommitted() || ClientConnection.wentAway(exchange)) {
             return Mono.empty();
         }
         if (problem.getInstance() == null) {

@@ -1,5 +1,8 @@
-/** RFC 9457 problem details, written one way wherever an answer is not a controller's return value. */
+/**
+ * What every HTTP edge here shares, the gateway's included: problem details written one way wherever an answer is
+ * not a controller's return value, one access line per request, and a client that went away told from a failure.
+ */
 @NullMarked
-package dev.tasksandbox.web.problems;
+package dev.tasksandbox.web.edge;
 
 import org.jspecify.annotations.NullMarked;

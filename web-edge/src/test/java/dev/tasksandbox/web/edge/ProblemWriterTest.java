@@ -1,4 +1,4 @@
-package dev.tasksandbox.web.problems;
+package dev.tasksandbox.web.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

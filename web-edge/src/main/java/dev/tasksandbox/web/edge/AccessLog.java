@@ -1,0 +1,69 @@
+package dev.tasksandbox.web.edge;
+
+import dev.tasksandbox.kernel.TraceParent;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * One access line per request, the same in every part: method, path, status, milliseconds, under the request's
+ * trace id ({@link TraceParent#LOG_KEY}), so one search finds a request everywhere it went. Written when the
+ * answer commits, when its status is known whoever set it. A request whose client hung up before the answer
+ * started is logged with 499, nginx's "client closed request", never with a status nobody received.
+ */
+public final class AccessLog {
+
+    /** Its own logger, so an operator can silence access lines without silencing the service. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.tasksandbox.access");
+
+    private static final int CLIENT_CLOSED_REQUEST = 499;
+
+    private AccessLog() {}
+
+    /**
+     * {@code handling} (the rest of the filter chain), with {@code exchange}'s access line written when its answer
+     * commits, or when the client's hanging up cancels it first; {@code suffix} (say, the gateway's request id)
+     * ends the line. Health probes and scrapes come every few seconds and would drown the requests: not logged.
+     */
+    public static Mono<Void> logged(ServerWebExchange exchange, TraceParent trace, String suffix, Mono<Void> handling) {
+        String path = exchange.getRequest().getPath().value();
+        if (isProbe(path)) {
+            return handling;
+        }
+        long started = System.nanoTime();
+        AtomicBoolean written = new AtomicBoolean();
+        Runnable line = () -> {
+            if (written.compareAndSet(false, true)) {
+                try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
+                    ACCESS.info(
+                            "{} {} {} {} ms{}",
+                            exchange.getRequest().getMethod(),
+                            path,
+                            statusOf(exchange),
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                            suffix.isEmpty() ? "" : " " + suffix);
+                }
+            }
+        };
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(line));
+        return handling.doOnCancel(line);
+    }
+
+    private static boolean isProbe(String path) {
+        return path.equals("/health") || path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
+    /** What the client receives: a response whose status nobody set is a 200. */
+    private static int statusOf(ServerWebExchange exchange) {
+        if (ClientConnection.wentAway(exchange)) {
+            return CLIENT_CLOSED_REQUEST;
+        }
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        return status == null ? 200 : status.value();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tasksandbox.web.edge;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.netty.Connection;
+
+/**
+ * Whether the client of a request is still there to read an answer. One that hung up, mid-body or before the
+ * answer, is not an error: there is nobody to answer, nothing to log above debug, and no 5xx to count.
+ *
+ * <p>Told by what happened to the client's own connection, never by an exception's message: at the gateway, a
+ * "connection reset" may as well come from the service behind it, whose client is still waiting for a 502.
+ */
+public final class ClientConnection {
+
+    private static final String WENT_AWAY = ClientConnection.class.getName() + ".WENT_AWAY";
+
+    private ClientConnection() {}
+
+    /**
+     * The exchange, with a request whose body remembers a failure to read it: only the client's connection can
+     * fail that read. Every edge filter chain wraps its requests so, first.
+     */
+    public static ServerWebExchange watched(ServerWebExchange exchange) {
+        ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody()
+                        .doOnError(failure -> exchange.getAttributes().put(WENT_AWAY, failure));
+            }
+        };
+        return exchange.mutate().request(request).build();
+    }
+
+    /** The client hung up: reading its request failed, or its connection is closed. */
+    public static boolean wentAway(ServerWebExchange exchange) {
+        if (exchange.getAttributes().containsKey(WENT_AWAY)) {
+            return true;
+        }
+        return nettyConnection(exchange.getRequest()) instanceof Connection connection
+                && !connection.channel().isActive();
+    }
+
+    private static @Nullable Object nettyConnection(ServerHttpRequest request) {
+        try {
+            return ServerHttpRequestDecorator.getNativeRequest(request);
+        } catch (IllegalStateException noServer) {
+            return null; // a request a test made up, which came over no connection
+        }
+    }
+}

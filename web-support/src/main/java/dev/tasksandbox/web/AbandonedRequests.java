@@ -1,0 +1,39 @@
+package dev.tasksandbox.web;
+
+import io.netty.buffer.ByteBuf;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * A request whose client hangs up is cancelled wherever it is, and whatever Netty buffer an operator drops on
+ * that cancel is released. r2dbc-postgresql encodes a statement's parameters into buffers ahead of the statement
+ * and, cancelled in between, drops them without releasing them (pgjdbc/r2dbc-postgresql#580: 300 aborted
+ * requests leaked several); Reactor hands such dropped elements to the discard hook of the subscriber's context,
+ * which this sets for everything the request runs.
+ */
+final class AbandonedRequests implements WebFilter, Ordered {
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        return chain.filter(exchange).doOnDiscard(ByteBuf.class, AbandonedRequests::release);
+    }
+
+    /**
+     * Only raw buffers, the parameters' kind: a driver's messages (a row, say) release themselves, and releasing
+     * them here as well would release them twice. A buffer someone already released is left alone.
+     */
+    private static void release(ByteBuf dropped) {
+        if (dropped.refCnt() > 0) {
+            dropped.release();
+        }
+    }
+
+    /** Right inside the trace context, so that everything after it, security included, is covered. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+}
