@@ -5,11 +5,12 @@ import java.net.InetSocketAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -36,8 +37,8 @@ class EdgeSecurity {
     private static final ServerWebExchangeMatcher API_DOCUMENT =
             ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**");
 
-    /** Where Spring Boot says the management server listens, once it does (a random port 0 is resolved then). */
-    private static final String MANAGEMENT_PORT = "local.management.port";
+    /** The server namespace of the actuator's own web server. */
+    private static final String MANAGEMENT = "management";
 
     /**
      * Requests that arrive on the management port are operators', not API clients': that port is the boundary
@@ -47,8 +48,7 @@ class EdgeSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
-    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http, Environment environment) {
-        ManagementPort management = new ManagementPort(environment);
+    SecurityWebFilterChain managementSecurity(ServerHttpSecurity http, ManagementPort management) {
         return stateless(http.securityMatcher(exchange -> management.received(exchange)
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch()))
@@ -94,36 +94,32 @@ class EdgeSecurity {
     }
 
     /**
-     * The management server's port, asked of the environment until it is known and then kept: every request
-     * passes this matcher, and a property lookup walks every property source (a profile of projects-service
-     * under load found it on the hot path).
+     * The port the management server bound, as its start announces it. Not read from the environment's
+     * {@code local.management.port}: with several application contexts in one JVM (a test suite's), that property
+     * was found to name another context's port, and the actuator then asked this one's callers for a token.
      */
-    private static final class ManagementPort {
+    @Bean
+    ManagementPort managementPort() {
+        return new ManagementPort();
+    }
 
-        private static final int NOT_KNOWN_YET = -1;
+    static final class ManagementPort implements ApplicationListener<WebServerInitializedEvent> {
 
-        private final Environment environment;
-        private volatile int port = NOT_KNOWN_YET;
+        private static final int NOT_LISTENING_YET = -1;
 
-        ManagementPort(Environment environment) {
-            this.environment = environment;
+        private volatile int port = NOT_LISTENING_YET;
+
+        @Override
+        public void onApplicationEvent(WebServerInitializedEvent started) {
+            if (MANAGEMENT.equals(started.getApplicationContext().getServerNamespace())) {
+                port = started.getWebServer().getPort();
+            }
         }
 
+        /** Whether {@code exchange} came in through the management port (never before that port is open). */
         boolean received(ServerWebExchange exchange) {
             InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            if (local == null) {
-                return false;
-            }
-            int known = port;
-            if (known == NOT_KNOWN_YET) {
-                String started = environment.getProperty(MANAGEMENT_PORT);
-                if (started == null) {
-                    return false; // not listening yet, so this request did not come through it
-                }
-                known = Integer.parseInt(started);
-                port = known;
-            }
-            return local.getPort() == known;
+            return local != null && local.getPort() == port;
         }
     }
 }
