@@ -28,7 +28,7 @@ for i in 0 1; do
     -c "CREATE DATABASE $database"
   # A consumer group of its own, so that the bench does not take partitions from the stack's projects-service.
   SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$((18082 + i)) MANAGEMENT_PORT=$((19082 + i)) \
-    DB_PORT=$postgres_port DB_NAME=$database KAFKA_BOOTSTRAP_SERVERS=$kafka \
+    DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
     ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
     java -Xms128m -Xmx384m -jar "${jars[$i]}" > "target/projects-bench-${labels[$i]}.log" 2>&1 &
   pids+=($!)

@@ -1,5 +1,6 @@
 package dev.tasksandbox.localstack;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Where the services' PostgreSQL and Kafka are, however they were started. */
@@ -28,13 +29,18 @@ public interface Infrastructure extends AutoCloseable {
      * {@code application.yml} reads and docker-compose.yml sets; tests pass them as properties.
      */
     default Map<String, String> serviceEnvironment(String database) {
-        return Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "DB_HOST", postgresHost(),
                 "DB_PORT", Integer.toString(postgresPort()),
                 "DB_NAME", database,
-                "DB_USER", postgresUser(),
-                "DB_PASSWORD", postgresPassword(),
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+                "DB_USER", ServiceRoles.ownerOf(database).name(),
+                "DB_PASSWORD", ServiceRoles.ownerOf(database).password(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers()));
+        if (database.equals("accounts")) {
+            environment.put("RELAY_DB_USER", ServiceRoles.ACCOUNTS_RELAY.name());
+            environment.put("RELAY_DB_PASSWORD", ServiceRoles.ACCOUNTS_RELAY.password());
+        }
+        return Map.copyOf(environment);
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class PostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             PostgresServer server = new PostgresServer(builder.start(), dataDirectory);
-            server.createMissingDatabases();
+            server.prepareServiceDatabases();
             server.capSlotWal();
             return server;
         } catch (IOException e) {
@@ -89,7 +89,11 @@ public final class PostgresServer implements AutoCloseable {
         return "r2dbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    private void createMissingDatabases() {
+    /**
+     * Creates the service databases that are missing, and makes each owned by its service's role, as a new
+     * installation has them ({@link ServiceRoles}).
+     */
+    public void prepareServiceDatabases() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             for (String database : DATABASES) {
@@ -99,9 +103,12 @@ public final class PostgresServer implements AutoCloseable {
                         statement.execute("CREATE DATABASE " + database);
                     }
                 }
+                try (Connection toDatabase = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD)) {
+                    ServiceRoles.ensure(toDatabase, database);
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the service databases", e);
+            throw new IllegalStateException("Could not create the service databases and their roles", e);
         }
     }
 

@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -52,6 +56,27 @@ public final class RsaKeyFiles {
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the key pair to " + directory, e);
+        }
+    }
+
+    /** The key pair {@link #write} wrote into {@code directory}. */
+    public static KeyPair read(Path directory) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            return new KeyPair(
+                    rsa.generatePublic(new X509EncodedKeySpec(der(directory.resolve(PUBLIC_KEY)))),
+                    rsa.generatePrivate(new PKCS8EncodedKeySpec(der(directory.resolve(PRIVATE_KEY)))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Not an RSA key pair in " + directory, e);
+        }
+    }
+
+    private static byte[] der(Path pem) {
+        try {
+            String body = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "");
+            return Base64.getMimeDecoder().decode(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + pem, e);
         }
     }
 

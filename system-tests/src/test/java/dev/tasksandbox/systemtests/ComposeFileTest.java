@@ -107,6 +107,52 @@ class ComposeFileTest {
                 .containsEntry("kafka", Map.of("condition", "service_healthy"));
     }
 
+    /**
+     * Least privilege: each service connects as the role its database container creates (deploy/postgres), never
+     * as the superuser, and accounts' relay as a role of its own.
+     */
+    @ParameterizedTest
+    @CsvSource({"accounts-service, postgres-accounts", "projects-service, postgres-projects"})
+    void each_service_connects_as_the_role_its_database_creates_for_it(String service, String database)
+            throws IOException {
+        Map<String, String> client = environmentOf(service);
+        Map<String, String> server = environmentOf(database);
+
+        assertThat(client.get("DB_USER"))
+                .isEqualTo(server.get("SERVICE_DB_USER"))
+                .isNotEqualTo(server.get("POSTGRES_USER"));
+        assertThat(client.get("DB_PASSWORD")).isEqualTo(server.get("SERVICE_DB_PASSWORD"));
+        assertThat(client.get("RELAY_DB_USER")).isEqualTo(server.get("RELAY_DB_USER"));
+        assertThat(client.get("RELAY_DB_PASSWORD")).isEqualTo(server.get("RELAY_DB_PASSWORD"));
+        String initScript = Files.readString(root.resolve("deploy/postgres/service-roles.sh"));
+        assertThat(services.get(database).get("volumes").toString())
+                .contains("./deploy/postgres/service-roles.sh:/docker-entrypoint-initdb.d/service-roles.sh:ro")
+                .contains("./deploy/postgres:/etc/tasksandbox/postgres:ro");
+        assertThat(initScript).contains("sql=/etc/tasksandbox/postgres");
+    }
+
+    /** Compose refuses to start with a secret missing ({@code ${VAR:?message}}) rather than use a default. */
+    @Test
+    void no_secret_has_a_default() {
+        services.forEach((name, service) -> {
+            if (service.get("environment") == null) {
+                return;
+            }
+            environmentOf(name).forEach((variable, value) -> {
+                if (variable.endsWith("PASSWORD") || variable.equals("TOKEN_SIGNING_KEY")) {
+                    assertThat(value).as(name + " " + variable).matches("\\$\\{[A-Z_]+:\\?.+}");
+                }
+            });
+        });
+    }
+
+    /** The JVMs exit when they run out of memory (ExitOnOutOfMemoryError): something must start them again. */
+    @Test
+    void every_container_restarts_unless_an_operator_stopped_it() {
+        services.forEach(
+                (name, service) -> assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped"));
+    }
+
     @Test
     void services_reach_kafka_on_its_advertised_internal_listener() {
         String advertised = environmentOf("kafka").get("KAFKA_ADVERTISED_LISTENERS");

@@ -97,6 +97,15 @@ final class FaultStack implements AutoCloseable {
         postgres = PostgresServer.start(postgresPort, data.resolve("postgres"), fresh);
     }
 
+    /** The service databases and their roles, as a new installation has them, where they are missing. */
+    void prepareServiceDatabases() {
+        PostgresServer server = postgres;
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        server.prepareServiceDatabases();
+    }
+
     void startKafka(boolean fresh) {
         kafka = KafkaBroker.start(kafkaPort, data.resolve("kafka"), fresh, log);
     }

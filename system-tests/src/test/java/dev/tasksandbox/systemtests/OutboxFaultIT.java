@@ -261,8 +261,9 @@ class OutboxFaultIT {
         execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots");
         for (String database : new String[] {"accounts", "projects"}) {
             execute("postgres", "DROP DATABASE " + database + " WITH (FORCE)");
-            execute("postgres", "CREATE DATABASE " + database);
         }
+        stack.prepareServiceDatabases(); // created anew, each owned by its service's role
+
         stack.startAccounts();
         stack.startProjects();
 

@@ -13,6 +13,7 @@ import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.outboxrelay.OutboxRelay;
 import dev.tasksandbox.outboxrelay.RelayProperties;
+import dev.tasksandbox.testkit.DatabaseOperator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
 import java.time.Duration;
@@ -41,6 +42,9 @@ class OutboxRelayIT extends AccountsServiceIT {
 
     @Autowired
     DatabaseClient database;
+
+    /** Slots and settings are the operator's, whose superuser the service's own role is not. */
+    private static final DatabaseOperator OPERATOR = DatabaseOperator.of("accounts");
 
     @Autowired
     Users users;
@@ -123,19 +127,15 @@ class OutboxRelayIT extends AccountsServiceIT {
 
     @Test
     void a_slot_dropped_while_the_relay_is_stopped_is_recreated_and_the_outbox_republished() {
-        assertRepublishedAfter(() -> database.sql("SELECT pg_drop_replication_slot(:slot)")
-                .bind("slot", relayProperties.slotName())
-                .then()
-                .block());
+        assertRepublishedAfter(
+                () -> OPERATOR.execute("SELECT pg_drop_replication_slot(?)", relayProperties.slotName()));
     }
 
     @Test
     void a_slot_moved_past_the_stored_position_is_recreated_and_the_outbox_republished() {
         // As if another reader had consumed the changes: the slot now starts after these registrations.
-        assertRepublishedAfter(() -> database.sql("SELECT pg_replication_slot_advance(:slot, pg_current_wal_lsn())")
-                .bind("slot", relayProperties.slotName())
-                .then()
-                .block());
+        assertRepublishedAfter(() -> OPERATOR.execute(
+                "SELECT pg_replication_slot_advance(?, pg_current_wal_lsn())", relayProperties.slotName()));
     }
 
     @Test
@@ -145,17 +145,13 @@ class OutboxRelayIT extends AccountsServiceIT {
                 setWalCap("'1MB'");
                 // Enough WAL in new segments that the slot's first segment falls outside the cap at a checkpoint.
                 for (int i = 0; i < 3; i++) {
-                    database.sql("SELECT pg_logical_emit_message(false, 'test-wal-filler', repeat('x', 100000))")
-                            .then()
-                            .block();
-                    database.sql("SELECT pg_switch_wal()").then().block();
+                    OPERATOR.execute("SELECT pg_logical_emit_message(false, 'test-wal-filler', repeat('x', 100000))");
+                    OPERATOR.execute("SELECT pg_switch_wal()");
                 }
-                database.sql("CHECKPOINT").then().block();
-                assertThat(database.sql("SELECT wal_status FROM pg_replication_slots WHERE slot_name = :slot")
-                                .bind("slot", relayProperties.slotName())
-                                .map(row -> row.get(0, String.class))
-                                .one()
-                                .block())
+                OPERATOR.execute("CHECKPOINT");
+                assertThat(OPERATOR.queryString(
+                                "SELECT wal_status FROM pg_replication_slots WHERE slot_name = ?",
+                                relayProperties.slotName()))
                         .isEqualTo("lost");
             } finally {
                 setWalCap("DEFAULT");
@@ -293,11 +289,9 @@ class OutboxRelayIT extends AccountsServiceIT {
     }
 
     /** ALTER SYSTEM cannot run in a transaction block, so each statement is sent on its own. */
-    private void setWalCap(String value) {
-        database.sql("ALTER SYSTEM SET max_slot_wal_keep_size = " + value)
-                .then()
-                .block();
-        database.sql("SELECT pg_reload_conf()").then().block();
+    private static void setWalCap(String value) {
+        OPERATOR.execute("ALTER SYSTEM SET max_slot_wal_keep_size = " + value);
+        OPERATOR.execute("SELECT pg_reload_conf()");
     }
 
     private String register(String email) {
