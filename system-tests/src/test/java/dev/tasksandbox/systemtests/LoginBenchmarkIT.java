@@ -1,6 +1,7 @@
 package dev.tasksandbox.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.testkit.AccountsApi;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,7 @@ class LoginBenchmarkIT {
 
             List<Double> alone = loginLatencies(accounts, email);
             AtomicBoolean flooding = new AtomicBoolean(true);
+            AtomicInteger answered = new AtomicInteger();
             ExecutorService flood = Executors.newFixedThreadPool(FLOOD_CLIENTS);
             List<Future<Integer>> registrations = new ArrayList<>();
             for (int i = 0; i < FLOOD_CLIENTS; i++) {
@@ -130,12 +133,14 @@ class LoginBenchmarkIT {
                     while (flooding.get()) {
                         String someone = "flooder-" + UUID.randomUUID() + "@example.com";
                         accepted += accounts.tryRegister(someone, PASSWORD).isPresent() ? 1 : 0;
+                        answered.incrementAndGet();
                     }
                     return accepted;
                 }));
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofSeconds(5).toNanos()); // the flood builds up
+            // The flood is under way once its registrations queue for the hashing threads: twice as many answered
+            // as there are clients, so every client has been through the queue.
+            await().atMost(Duration.ofMinutes(1)).until(() -> answered.get() >= 2 * FLOOD_CLIENTS);
             List<Double> flooded = loginLatencies(accounts, email);
             flooding.set(false);
             int accepted = 0;

@@ -2,6 +2,7 @@ package dev.tasksandbox.systemtests;
 
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.Infrastructure;
+import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.StackEnvironment;
 import dev.tasksandbox.testkit.SharedInfrastructure;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -100,6 +102,11 @@ final class Stack implements AutoCloseable {
         environment.putAll(settings);
         return ServiceProcess.start(
                 root, "api-gateway", "gateway", freePort(), withEveryService(environment), serviceLog);
+    }
+
+    /** The key pair accounts-service signs access tokens with. */
+    KeyPair signingKeys() {
+        return RsaKeyFiles.read(dataDirectory.resolve("keys"));
     }
 
     String accountsUrl() {

@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -59,6 +61,7 @@ public final class TokenForge {
     public static List<Attack> attacks(String kid, KeyPair key, String subject, String issuer, String audience) {
         long now = System.currentTimeMillis() / 1000;
         String valid = valid(kid, subject, issuer, audience).signedWith(key.getPrivate());
+        KeyPair attacker = RsaKeyFiles.generate();
         return List.of(
                 new Attack("alg none", valid(kid, subject, issuer, audience).unsigned()),
                 new Attack(
@@ -100,7 +103,54 @@ public final class TokenForge {
                 new Attack(
                         "signed by another key pair",
                         valid(kid, subject, issuer, audience)
-                                .signedWith(RsaKeyFiles.generate().getPrivate())));
+                                .signedWith(RsaKeyFiles.generate().getPrivate())),
+                new Attack(
+                        "RS512 with the real key",
+                        valid(kid, subject, issuer, audience).signedWith("RS512", "SHA512withRSA", key.getPrivate())),
+                new Attack(
+                        "PS256 with the real key",
+                        valid(kid, subject, issuer, audience).signedWith("PS256", "RSASSA-PSS", key.getPrivate())),
+                new Attack(
+                        "an unknown crit extension",
+                        valid(kid, subject, issuer, audience)
+                                .header("crit", new Json("[\"x-tasksandbox-unknown\"]"))
+                                .header("x-tasksandbox-unknown", "must be understood")
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "jku naming another key set",
+                        valid(kid, subject, issuer, audience)
+                                .header("jku", "https://evil.example/.well-known/jwks.json")
+                                .signedWith(attacker.getPrivate())),
+                new Attack(
+                        "jwk embedding another key",
+                        valid(kid, subject, issuer, audience)
+                                .header("jwk", new Json(publicJwk(attacker)))
+                                .signedWith(attacker.getPrivate())),
+                new Attack(
+                        "x5u naming another certificate",
+                        valid(kid, subject, issuer, audience)
+                                .header("x5u", "https://evil.example/cert.pem")
+                                .signedWith(attacker.getPrivate())),
+                new Attack(
+                        "not valid before an hour from now",
+                        valid(kid, subject, issuer, audience)
+                                .claim("nbf", now + 3600)
+                                .signedWith(key.getPrivate())),
+                new Attack(
+                        "no kid, signed with the real key",
+                        valid(kid, subject, issuer, audience)
+                                .withoutHeader("kid")
+                                .signedWith(key.getPrivate())));
+    }
+
+    /** A JSON value written as is: an array or an object in a header. */
+    public record Json(String value) {}
+
+    /** An RSA public key as a JWK, as an attacker would embed it. */
+    private static String publicJwk(KeyPair keys) {
+        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
+        return "{\"kty\":\"RSA\",\"e\":\"" + encode(unsigned(key.getPublicExponent())) + "\",\"n\":\""
+                + encode(unsigned(key.getModulus())) + "\"}";
     }
 
     /**
@@ -138,9 +188,20 @@ public final class TokenForge {
         return this;
     }
 
+    public TokenForge withoutHeader(String name) {
+        header.remove(name);
+        return this;
+    }
+
     public String signedWith(PrivateKey key) {
+        return signedWith("RS256", "SHA256withRSA", key);
+    }
+
+    /** Signed with {@code key} by the JCA's {@code jcaAlgorithm}, the header saying {@code alg}. */
+    public String signedWith(String alg, String jcaAlgorithm, PrivateKey key) {
+        header.put("alg", alg);
         String content = content();
-        return content + "." + encode(sign("SHA256withRSA", key, content));
+        return content + "." + encode(sign(jcaAlgorithm, key, content));
     }
 
     /** HS256 with the given bytes as the secret, e.g. the verifier's public key: the classic confusion attack. */
@@ -170,6 +231,9 @@ public final class TokenForge {
     private static byte[] sign(String algorithm, PrivateKey key, String content) {
         try {
             Signature signature = Signature.getInstance(algorithm);
+            if (algorithm.equals("RSASSA-PSS")) { // PS256: SHA-256, MGF1 with SHA-256, a 32-byte salt (RFC 7518)
+                signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+            }
             signature.initSign(key);
             signature.update(content.getBytes(StandardCharsets.US_ASCII));
             return signature.sign();
@@ -183,7 +247,9 @@ public final class TokenForge {
                 .map(member -> "\"" + member.getKey() + "\":"
                         + (member.getValue() instanceof Number
                                 ? member.getValue().toString()
-                                : "\"" + member.getValue() + "\""))
+                                : member.getValue() instanceof Json raw
+                                        ? raw.value()
+                                        : "\"" + member.getValue() + "\""))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

@@ -26,9 +26,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The one definition of a valid access token: RS256 only (so {@code alg: none} and HMAC tricks fail), signed by
- * one of the given keys, issuer and audience as configured, not expired, not issued in the future, and about a
- * user (a UUID subject). Anything else is a 401.
+ * The one definition of a valid access token: RS256 only (so {@code alg: none}, HMAC, RS512 and PS256 tricks
+ * fail), signed by the given key its {@code kid} names (a {@code jku}, {@code jwk} or {@code x5u} header is never
+ * followed), no unknown {@code crit} extension, issuer and audience as configured, not expired, not yet valid
+ * ({@code nbf}), not issued in the future, and about a user (a UUID subject). Anything else is a 401.
  */
 public final class AccessTokens {
 
@@ -43,12 +44,18 @@ public final class AccessTokens {
     private AccessTokens() {}
 
     /**
-     * A decoder that looks the token's key up with {@code keys} (by {@code kid}) and applies every rule. When the
-     * keys cannot be had, Nimbus throws IllegalStateException, which would surface as a 500; it becomes a plain
+     * A decoder that looks the token's key up with {@code keys} and applies every rule. Only the key the token
+     * names by its {@code kid} may verify it, and a token that names none is refused: every token accounts issues
+     * names its key, and one that does not would otherwise be tried against every published key. When the keys
+     * cannot be had, Nimbus throws IllegalStateException, which would surface as a 500; it becomes a plain
      * {@link JwtException}, which the security chain turns into 503.
      */
     public static ReactiveJwtDecoder decoder(Function<SignedJWT, Flux<JWK>> keys, TokenRules rules) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+        Function<SignedJWT, Flux<JWK>> namedKey = token -> {
+            String keyId = token.getHeader().getKeyID();
+            return keyId == null ? Flux.empty() : keys.apply(token).filter(key -> keyId.equals(key.getKeyID()));
+        };
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(namedKey)
                 .jwsAlgorithm(ALGORITHM)
                 .build();
         decoder.setJwtValidator(validator(rules));

@@ -12,12 +12,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -83,6 +86,18 @@ class EdgeSecurity {
                         .authenticationFailureHandler(failures))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals))
                 .build();
+    }
+
+    /**
+     * The firewall's refusals (an encoded slash, a {@code ..} segment, a NUL byte in the path) as 400 problems, like
+     * every other client error; Spring Security's own answer is an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.BAD_REQUEST, "The request was rejected: " + rejected.getMessage()));
     }
 
     private static ServerHttpSecurity stateless(ServerHttpSecurity http) {

@@ -1,0 +1,144 @@
+package dev.tasksandbox.systemtests;
+
+import static dev.tasksandbox.systemtests.Api.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tasksandbox.testkit.TokenForge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The security corpus ({@code security-corpus.yml}) and every forged token of {@link TokenForge#attacks}, sent raw
+ * to the gateway: each gets the status the corpus gives it, and none is a 5xx. The tokens are forged with the key
+ * accounts-service really signs with, so that only the flaw each carries can make it fail.
+ */
+@ExtendWith(SharedStack.class)
+class SecurityCorpusIT {
+
+    private static final String ISSUER = "tasksandbox-accounts";
+    private static final String AUDIENCE = "tasksandbox-api";
+
+    private static RawHttp gateway;
+    private static String token;
+    private static String userId;
+    private static String project;
+
+    /** One request of the corpus, as {@code security-corpus.yml} has it. */
+    record Entry(String name, Map<String, Object> fields) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void aUserWithAProject() {
+        Stack stack = SharedStack.get();
+        gateway = new RawHttp(stack.gatewayUrl());
+        Api api = new Api(stack.gatewayUrl());
+        String email = "corpus-" + UUID.randomUUID() + "@example.com";
+        userId = api.post("/api/users", body("email", email, "password", "long enough"))
+                .json()
+                .get("id")
+                .asString();
+        token = api.form("/api/users/login", "username=" + email + "&password=long+enough")
+                .json()
+                .get("access_token")
+                .asString();
+        project = api.withToken(token)
+                .post("/api/projects", body("name", "Attacked"))
+                .header("Location");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void each_request_of_the_corpus_gets_its_status_and_none_a_5xx(Entry entry) {
+        RawHttp.Answer answer = gateway.exchange(request(entry.fields()));
+
+        assertThat(answer.status())
+                .as(answer.rest())
+                .isLessThan(500)
+                .isEqualTo(entry.fields().get("expect"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forgedTokens")
+    void each_forged_token_is_a_401_saying_bearer_at_both_services(TokenForge.Attack attack) {
+        for (String path : List.of("/api/projects", "/api/users/me")) {
+            RawHttp.Answer answer = gateway.exchange(
+                    gateway.head("GET", path) + "Authorization: Bearer " + attack.token() + "\r\n\r\n");
+
+            assertThat(answer.status()).as(path + " " + answer.rest()).isEqualTo(401);
+            assertThat(answer.rest()).as(path).contains("WWW-Authenticate: Bearer");
+        }
+    }
+
+    static Stream<TokenForge.Attack> forgedTokens() {
+        KeyPair real = SharedStack.get().signingKeys();
+        return TokenForge.attacks(
+                TokenForge.keyId(real), real, UUID.randomUUID().toString(), ISSUER, AUDIENCE)
+                .stream();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Entry> corpus() {
+        try (InputStream in = SecurityCorpusIT.class.getResourceAsStream("/security-corpus.yml")) {
+            List<Map<String, Object>> entries = new Yaml().load(in);
+            return entries.stream().map(fields -> new Entry((String) fields.get("name"), fields));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String request(Map<String, Object> fields) {
+        if (fields.containsKey("raw")) {
+            return substituted((String) fields.get("raw")).replace("{host}", host());
+        }
+        String body = (String) fields.getOrDefault("body", "") + "a".repeat(number(fields, "pad-body"));
+        String path = substituted((String) fields.get("path"));
+        if (number(fields, "pad-path") > 0) {
+            path += "&padding=" + "a".repeat(number(fields, "pad-path"));
+        }
+        Map<String, Object> headers =
+                new LinkedHashMap<>((Map<String, Object>) fields.getOrDefault("headers", Map.of()));
+        if (number(fields, "pad-header") > 0) {
+            headers.put("X-Padding", "a".repeat(number(fields, "pad-header")));
+        }
+        StringBuilder request = new StringBuilder(gateway.head((String) fields.get("method"), path));
+        headers.forEach((name, value) -> request.append(name)
+                .append(": ")
+                .append(substituted(String.valueOf(value)))
+                .append("\r\n"));
+        if (!body.isEmpty()) {
+            request.append("Content-Length: ")
+                    .append(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .append("\r\n");
+        }
+        return request.append("\r\n").append(body).toString();
+    }
+
+    private static String substituted(String text) {
+        return text.replace("{valid}", token).replace("{project}", project).replace("{user}", userId);
+    }
+
+    private static String host() {
+        return java.net.URI.create(SharedStack.get().gatewayUrl()).getAuthority();
+    }
+
+    private static int number(Map<String, Object> fields, String name) {
+        return ((Number) fields.getOrDefault(name, 0)).intValue();
+    }
+}
