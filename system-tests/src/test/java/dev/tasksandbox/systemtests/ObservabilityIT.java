@@ -127,6 +127,32 @@ class ObservabilityIT {
                 .isEqualTo(404);
     }
 
+    /**
+     * The composed profile's calls are measured under a name of their own: under Boot's default name they clashed
+     * with the gateway's own client meters, which Prometheus refused, and they were lost.
+     */
+    @Test
+    void the_composed_profiles_calls_to_the_services_are_measured() {
+        Api client = new Api(gateway.baseUrl());
+        String email = "profile-metrics-" + UUID.randomUUID() + "@example.com";
+        assertThat(client.post("/api/users", body("email", email, "password", "long enough"))
+                        .status())
+                .isEqualTo(201);
+        String token = client.form("/api/users/login", "username=" + email + "&password=long+enough")
+                .json()
+                .get("access_token")
+                .asString();
+
+        Api gatewayActuator = new Api(gateway.managementUrl());
+        double before = Metrics.of(gatewayActuator).sum("gateway_profile_client_requests_seconds_count");
+
+        assertThat(client.withToken(token).get("/api/users/me").status()).isEqualTo(200);
+
+        assertThat(Metrics.of(gatewayActuator).sum("gateway_profile_client_requests_seconds_count") - before)
+                .as("the profile's calls to accounts and to projects")
+                .isEqualTo(2);
+    }
+
     @Test
     void a_registration_is_found_by_its_trace_id_in_the_logs_of_every_part_it_crossed() throws IOException {
         Api.Answer registered = new Api(gateway.baseUrl())
