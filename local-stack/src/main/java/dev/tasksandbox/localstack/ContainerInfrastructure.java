@@ -1,7 +1,5 @@
 package dev.tasksandbox.localstack;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -32,14 +30,8 @@ public final class ContainerInfrastructure implements Infrastructure {
         postgres.start();
         try {
             postgres.execInContainer("psql", "-U", PostgresServer.USER, "-c", "CREATE DATABASE projects");
-            for (String database : PostgresServer.DATABASES) {
-                String url =
-                        "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + database;
-                try (Connection superuser =
-                        DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
-                    ServiceRoles.ensure(superuser, database);
-                }
-            }
+            ServiceRoles.ensureAll(database ->
+                    "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + database);
         } catch (Exception e) {
             postgres.stop();
             throw new IllegalStateException("Could not create the projects database and the services' roles", e);

@@ -103,10 +103,8 @@ public final class PostgresServer implements AutoCloseable {
                         statement.execute("CREATE DATABASE " + database);
                     }
                 }
-                try (Connection toDatabase = DriverManager.getConnection(jdbcUrl(database), USER, PASSWORD)) {
-                    ServiceRoles.ensure(toDatabase, database);
-                }
             }
+            ServiceRoles.ensureAll(this::jdbcUrl);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the service databases and their roles", e);
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,16 @@ public final class ServiceRoles {
     /** The role that owns {@code database} and that its service connects as. */
     public static Role ownerOf(String database) {
         return new Role(database, database);
+    }
+
+    /** The roles of every service database, each reached by {@code jdbcUrlOf} as the superuser. */
+    static void ensureAll(Function<String, String> jdbcUrlOf) throws SQLException {
+        for (String database : PostgresServer.DATABASES) {
+            try (Connection superuser = DriverManager.getConnection(
+                    jdbcUrlOf.apply(database), PostgresServer.USER, PostgresServer.PASSWORD)) {
+                ensure(superuser, database);
+            }
+        }
     }
 
     /**

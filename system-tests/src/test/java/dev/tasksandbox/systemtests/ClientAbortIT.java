@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * Clients that hang up, mid-body and mid-answer, against each service and the gateway, on a stack of its own whose
  * JVMs run Netty's leak detector at its most thorough ({@code paranoid}: every buffer tracked). A client that
  * goes away is not an error: no ERROR line, no stack trace, no answer written to it, and no buffer leaked.
- * It needs only the test JVM's PostgreSQL and Kafka: its services are its own, so it starts no shared stack.
+ * Its three services are its own, in front of the test JVM's PostgreSQL and Kafka (which the shared stack, when other
+ * tests run it, uses too: this accounts instance then stands by for the relay, and the consumers share partitions).
  */
 class ClientAbortIT {
 

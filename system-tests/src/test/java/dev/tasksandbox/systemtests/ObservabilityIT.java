@@ -39,7 +39,7 @@ class ObservabilityIT {
     private static Api projects;
 
     @BeforeAll
-    static void startGatewayWithManagementPort() {
+    static void startGateway() {
         Stack stack = SharedStack.get();
         gateway = stack.startGateway(Map.of());
         accounts = new Api(stack.accountsActuator());

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,7 @@ class SecurityCorpusIT {
     private static String token;
     private static String userId;
     private static String project;
+    private static String gatewayManagement;
 
     /** One request of the corpus, as {@code security-corpus.yml} has it. */
     record Entry(String name, Map<String, Object> fields) {
@@ -47,6 +49,8 @@ class SecurityCorpusIT {
     static void aUserWithAProject() {
         Stack stack = SharedStack.get();
         gateway = new RawHttp(stack.gatewayUrl());
+        gatewayManagement =
+                java.net.URI.create(stack.services().get(0).managementUrl()).getAuthority();
         Api api = new Api(stack.gatewayUrl());
         String email = "corpus-" + UUID.randomUUID() + "@example.com";
         userId = api.post("/api/users", body("email", email, "password", "long enough"))
@@ -71,6 +75,27 @@ class SecurityCorpusIT {
                 .as(answer.rest())
                 .isLessThan(500)
                 .isEqualTo(entry.fields().get("expect"));
+        if (!Boolean.FALSE.equals(entry.fields().get("problem"))) {
+            assertThat(answer.rest())
+                    .as("a problem document naming its status")
+                    .containsPattern("(?i)content-type: application/(problem\\+)?json")
+                    .contains("\"status\":" + answer.status());
+        }
+    }
+
+    /** The control: the same forge, without a flaw, makes a token both services accept. */
+    @Test
+    void a_token_forged_without_a_flaw_is_accepted_so_each_attack_fails_for_its_flaw_alone() {
+        KeyPair real = SharedStack.get().signingKeys();
+        String unflawed = TokenForge.valid(TokenForge.keyId(real), userId, ISSUER, AUDIENCE)
+                .signedWith(real.getPrivate());
+
+        for (String path : List.of("/api/projects", "/api/users/me")) {
+            RawHttp.Answer answer =
+                    gateway.exchange(gateway.head("GET", path) + "Authorization: Bearer " + unflawed + "\r\n\r\n");
+
+            assertThat(answer.status()).as(path + " " + answer.rest()).isEqualTo(200);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,15 +106,13 @@ class SecurityCorpusIT {
                     gateway.head("GET", path) + "Authorization: Bearer " + attack.token() + "\r\n\r\n");
 
             assertThat(answer.status()).as(path + " " + answer.rest()).isEqualTo(401);
-            assertThat(answer.rest()).as(path).contains("WWW-Authenticate: Bearer");
+            assertThat(answer.rest()).as(path).contains("WWW-Authenticate: Bearer error=\"invalid_token\"");
         }
     }
 
     static Stream<TokenForge.Attack> forgedTokens() {
         KeyPair real = SharedStack.get().signingKeys();
-        return TokenForge.attacks(
-                TokenForge.keyId(real), real, UUID.randomUUID().toString(), ISSUER, AUDIENCE)
-                .stream();
+        return TokenForge.attacks(TokenForge.keyId(real), real, userId, ISSUER, AUDIENCE).stream();
     }
 
     @SuppressWarnings("unchecked")
@@ -131,7 +154,9 @@ class SecurityCorpusIT {
     }
 
     private static String substituted(String text) {
-        return text.replace("{valid}", token).replace("{project}", project).replace("{user}", userId);
+        return text.replace("{valid}", token)
+                .replace("{project}", project)
+                .replace("{gateway-management}", gatewayManagement);
     }
 
     private static String host() {

@@ -1,7 +1,7 @@
 package dev.tasksandbox.web;
 
+import dev.tasksandbox.web.edge.ClientConnection;
 import dev.tasksandbox.web.edge.ProblemWriter;
-import java.net.InetSocketAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -131,10 +131,12 @@ class EdgeSecurity {
             }
         }
 
-        /** Whether {@code exchange} came in through the management port (never before that port is open). */
+        /**
+         * Whether {@code exchange} came in through the management port (never before that port is open), as its
+         * socket says: forwarded headers, which a client writes, cannot make an API request look like one.
+         */
         boolean received(ServerWebExchange exchange) {
-            InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            return local != null && local.getPort() == port;
+            return ClientConnection.serverPort(exchange) == port;
         }
     }
 }

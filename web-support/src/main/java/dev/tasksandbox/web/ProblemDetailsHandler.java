@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
  * is nobody to answer, so nothing is written and nothing is logged above debug.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE) // a controller's own handlers come first (the token endpoint's OAuth 2 errors)
+@Order(Ordered.LOWEST_PRECEDENCE) // after any advice a service adds; a controller's own handlers come first anyway
 public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
@@ -95,8 +95,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<ProblemDetail>> unexpected(Exception error, ServerWebExchange exchange) {
         if (ClientConnection.wentAway(exchange)) {
+            // Whatever failed, it failed for nobody: the client's hanging up cut the request short.
             log.debug("The client went away: {}", error.toString());
-            return Mono.empty();
+            return ClientConnection.answerNobody(exchange).then(Mono.empty());
         }
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The edge chassis: what a service gets by depending on web-support. Its HTTP edge is then the same as every
  * other service's: the bearer-token security chain ({@link EdgeSecurity}, with the service's
- * {@link OpenRequests} and token decoder), the trace context of each request ({@link TraceContextFilter}), requests
- * that run to their end when their client hangs up ({@link AbandonedRequests}),
+ * {@link OpenRequests} and token decoder), the trace context of each request ({@link TraceContextFilter}), buffers
+ * released when a client hangs up ({@link AbandonedRequests}),
  * problem details for every error ({@link ProblemDetailsHandler}, with the service's {@link DomainErrors}), and
  * the OpenAPI conventions ({@link ApiDocumentation}). Ordered before Spring Boot's security auto-configurations,
  * which back off once the chassis' chains exist, and before WebFlux's, whose problem handler backs off for this one.

@@ -254,6 +254,8 @@ class OutboxRelayIT extends AccountsServiceIT {
                 .expectStatus()
                 .isOk()
                 .expectBody()
+                .jsonPath("$.components.r2dbc.status")
+                .isEqualTo("UP")
                 .jsonPath("$.components.outboxRelay")
                 .doesNotExist();
     }

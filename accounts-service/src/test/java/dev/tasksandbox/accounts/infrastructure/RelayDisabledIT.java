@@ -23,7 +23,11 @@ class RelayDisabledIT extends AccountsServiceIT {
                 .get()
                 .uri("/health/relay")
                 .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
+                .jsonPath("$.status")
+                .exists()
                 .jsonPath("$.components.outboxRelay")
                 .doesNotExist();
     }

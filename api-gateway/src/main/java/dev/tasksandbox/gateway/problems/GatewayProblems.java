@@ -46,7 +46,7 @@ public class GatewayProblems implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         if (ClientConnection.wentAway(exchange)) {
             log.debug("The client went away: {}", error.toString());
-            return Mono.empty();
+            return ClientConnection.answerNobody(exchange);
         }
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);

@@ -21,24 +21,20 @@ public final class AccessLog {
     /** Its own logger, so an operator can silence access lines without silencing the service. */
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.tasksandbox.access");
 
-    private static final int CLIENT_CLOSED_REQUEST = 499;
-
     private AccessLog() {}
 
     /**
      * {@code handling} (the rest of the filter chain), with {@code exchange}'s access line written when its answer
      * commits, or when the client's hanging up cancels it first; {@code suffix} (say, the gateway's request id)
-     * ends the line. Health probes and scrapes come every few seconds and would drown the requests: not logged.
+     * ends the line. Health probes and scrapes come every few seconds and would drown the requests: those that
+     * succeed are not logged, while a refused one (someone trying an actuator path on a public port) is.
      */
     public static Mono<Void> logged(ServerWebExchange exchange, TraceParent trace, String suffix, Mono<Void> handling) {
         String path = exchange.getRequest().getPath().value();
-        if (isProbe(path)) {
-            return handling;
-        }
         long started = System.nanoTime();
         AtomicBoolean written = new AtomicBoolean();
         Runnable line = () -> {
-            if (written.compareAndSet(false, true)) {
+            if (written.compareAndSet(false, true) && !(isProbe(path) && statusOf(exchange) < 400)) {
                 try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
                     ACCESS.info(
                             "{} {} {} {} ms{}",
@@ -61,7 +57,7 @@ public final class AccessLog {
     /** What the client receives: a response whose status nobody set is a 200. */
     private static int statusOf(ServerWebExchange exchange) {
         if (ClientConnection.wentAway(exchange)) {
-            return CLIENT_CLOSED_REQUEST;
+            return ClientConnection.CLIENT_CLOSED_REQUEST;
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         return status == null ? 200 : status.value();

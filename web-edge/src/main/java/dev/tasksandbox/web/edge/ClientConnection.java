@@ -1,11 +1,14 @@
 package dev.tasksandbox.web.edge;
 
+import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 
 /**
@@ -18,6 +21,7 @@ import reactor.netty.Connection;
 public final class ClientConnection {
 
     private static final String WENT_AWAY = ClientConnection.class.getName() + ".WENT_AWAY";
+    static final int CLIENT_CLOSED_REQUEST = 499;
 
     private ClientConnection() {}
 
@@ -36,6 +40,15 @@ public final class ClientConnection {
         return exchange.mutate().request(request).build();
     }
 
+    /**
+     * The answer to a client that hung up: nothing is written, and the exchange is marked 499 (nginx's "client
+     * closed request") so that the access line and the HTTP meters say what happened instead of a default 200.
+     */
+    public static Mono<Void> answerNobody(ServerWebExchange exchange) {
+        exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(CLIENT_CLOSED_REQUEST));
+        return Mono.empty();
+    }
+
     /** The client hung up: reading its request failed, or its connection is closed. */
     public static boolean wentAway(ServerWebExchange exchange) {
         if (exchange.getAttributes().containsKey(WENT_AWAY)) {
@@ -45,10 +58,23 @@ public final class ClientConnection {
                 && !connection.channel().isActive();
     }
 
+    /**
+     * The port of this server the client's connection reached, read from the socket itself, or -1 for a request
+     * that came over no connection. Not {@code getLocalAddress()} of the request, which forwarded headers
+     * ({@code X-Forwarded-Port}, {@code Forwarded: host=}) may rewrite: a client must not choose the port it
+     * seems to have reached.
+     */
+    public static int serverPort(ServerWebExchange exchange) {
+        return nettyConnection(exchange.getRequest()) instanceof Connection connection
+                        && connection.channel().localAddress() instanceof InetSocketAddress local
+                ? local.getPort()
+                : -1;
+    }
+
     private static @Nullable Object nettyConnection(ServerHttpRequest request) {
         try {
             return ServerHttpRequestDecorator.getNativeRequest(request);
-        } catch (IllegalStateException noServer) {
+        } catch (IllegalStateException | IllegalArgumentException noServer) {
             return null; // a request a test made up, which came over no connection
         }
     }

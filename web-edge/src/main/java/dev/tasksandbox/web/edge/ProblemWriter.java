@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Writes a {@link ProblemDetail} as the answer to an exchange, with the application's own codecs: the same JSON a
- * controller's problem gets (members {@code type, title, status, detail, instance}, then the extension members),
+ * controller's problem gets (members {@code title, status, detail, instance}, {@code type} unless it is the default
+ * {@code about:blank}, then the extension members),
  * for the answers no controller gives: a refused token, a gateway's failure to reach a service, an edge limit.
  */
 public final class ProblemWriter {
@@ -38,8 +39,11 @@ public final class ProblemWriter {
      */
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted() || ClientConnection.wentAway(exchange)) {
+        if (response.isCommitted()) {
             return Mono.empty();
+        }
+        if (ClientConnection.wentAway(exchange)) {
+            return ClientConnection.answerNobody(exchange);
         }
         if (problem.getInstance() == null) {
             problem.setInstance(pathOf(exchange));

@@ -18,10 +18,11 @@ import reactor.core.publisher.Mono;
 /**
  * accounts-service's public keys, fetched over HTTP.
  * <ul>
- *   <li>Kept for {@code jwksMaxAge}, then fetched again, so a removed key stops working. If that refresh fails,
- *       the keys held so far go on serving: they were valid a moment ago, and accounts may only be restarting.
- *       But not for ever: past {@code jwksHardMaxAge} they are no longer trusted, and until a fetch succeeds a
- *       token cannot be judged (503), since a key accounts withdrew meanwhile would otherwise stay good.</li>
+ *   <li>Kept for {@code jwksMaxAge}, then fetched again in the background, so a removed key stops working; the
+ *       keys held serve meanwhile, and go on serving if that refresh fails: they were valid a moment ago, and
+ *       accounts may only be restarting. No request waits for a refresh, even when accounts does not answer at
+ *       all. But not for ever: past {@code jwksHardMaxAge} they are no longer trusted, and until a fetch succeeds
+ *       a token cannot be judged (503), since a key accounts withdrew meanwhile would otherwise stay good.</li>
  *   <li>A token signed by a key not yet known makes it fetch at once (rotation needs no restart).</li>
  *   <li>Every fetch, the first included, is at most one per {@code jwksMinRefreshInterval}, counted from the last
  *       attempt, so neither forged key ids nor a flood of requests while accounts is away turn this service into
@@ -66,14 +67,18 @@ final class RemoteJwks {
         if (age.compareTo(properties.jwksHardMaxAge()) > 0) {
             return fetchOrRefuse("The signing keys fetched at " + last.at() + " are too old to be trusted");
         }
-        Mono<JWKSet> due = age.compareTo(properties.jwksMaxAge()) > 0 ? fetchIfDue() : null;
-        if (due == null) {
-            return Mono.just(last.keys());
+        if (age.compareTo(properties.jwksMaxAge()) > 0) {
+            refreshInTheBackground();
         }
-        return due.onErrorResume(failure -> {
-            log.warn("Could not refresh the signing keys; going on with those fetched at {}", last.at());
-            return Mono.just(last.keys());
-        });
+        return Mono.just(last.keys());
+    }
+
+    /** A due refresh runs on its own; its failure is logged by the fetch, once, and the old keys go on serving. */
+    private void refreshInTheBackground() {
+        Mono<JWKSet> due = fetchIfDue();
+        if (due != null) {
+            due.subscribe(refreshed -> {}, failed -> {});
+        }
     }
 
     /** An unknown key id: perhaps a new key, so the keys are fetched again, if a fetch is due. */
@@ -107,6 +112,8 @@ final class RemoteJwks {
                 .timeout(FETCH_TIMEOUT)
                 .map(RemoteJwks::parse)
                 .doOnNext(keys -> fetched = new Fetched(keys, clock.instant()))
+                .doOnError(failure -> log.warn(
+                        "Could not fetch the signing keys from {}: {}", properties.jwksUri(), failure.toString()))
                 .onErrorMap(
                         error -> !(error instanceof JwtException),
                         error -> new JwtException(
