@@ -2,11 +2,14 @@ package dev.tasksandbox.systemtests;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,6 +110,34 @@ final class Api {
         public String toString() {
             return status() + " " + response.headers().map() + " " + body();
         }
+    }
+
+    /** A user registered just now, and an access token of theirs. */
+    record User(String id, String email, String accessToken) {}
+
+    /** The password of {@link #newUser}'s users. */
+    static final String PASSWORD = "long enough";
+
+    /** Registers a fresh user named after {@code who} and logs them in: for tests whose subject is not that. */
+    User newUser(String who) {
+        String email = who + "-" + UUID.randomUUID() + "@example.com";
+        Answer registered = post("/api/users", body("email", email, "password", PASSWORD));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("Registration refused: " + registered);
+        }
+        return new User(registered.json().get("id").asString(), email, accessToken(email, PASSWORD));
+    }
+
+    /** The access token of a password login. */
+    String accessToken(String email, String password) {
+        Answer login = form(
+                "/api/users/login",
+                "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        if (login.status() != 200) {
+            throw new IllegalStateException("Login refused: " + login);
+        }
+        return login.json().get("access_token").asString();
     }
 
     static Map<String, Object> body(Object... keysAndValues) {

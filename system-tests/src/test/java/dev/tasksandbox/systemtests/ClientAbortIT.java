@@ -50,14 +50,7 @@ class ClientAbortIT {
     static void startParanoidStack() {
         stack = new Stack("client-aborts", Map.of("JAVA_TOOL_OPTIONS", PARANOID)).start();
         Api gateway = new Api(stack.gatewayUrl());
-        String email = "hang-up-" + UUID.randomUUID() + "@example.com";
-        assertThat(gateway.post("/api/users", body("email", email, "password", "long enough"))
-                        .status())
-                .isEqualTo(201);
-        String token = gateway.form("/api/users/login", "username=" + email + "&password=long+enough")
-                .json()
-                .get("access_token")
-                .asString();
+        String token = gateway.newUser("hang-up").accessToken();
         bearer = Map.of("Authorization", "Bearer " + token);
         Api owner = gateway.withToken(token);
         for (int i = 0; i < 100; i++) { // a list long enough that its answer is still being written when cut

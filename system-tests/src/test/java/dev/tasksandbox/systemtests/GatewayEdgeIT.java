@@ -357,12 +357,6 @@ class GatewayEdgeIT {
     }
 
     private static String tokenOfNewUser(Api api) {
-        String email = "edge-" + UUID.randomUUID() + "@example.com";
-        assertThat(api.post("/api/users", body("email", email, "password", "long enough"))
-                        .status())
-                .isEqualTo(201);
-        Api.Answer login = api.form("/api/users/login", "username=" + email + "&password=long+enough");
-        assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return login.json().get("access_token").asString();
+        return api.newUser("edge").accessToken();
     }
 }

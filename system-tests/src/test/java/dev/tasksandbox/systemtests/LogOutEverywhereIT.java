@@ -3,8 +3,6 @@ package dev.tasksandbox.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -111,11 +109,6 @@ class LogOutEverywhereIT {
     }
 
     private static String accessToken(String email) {
-        Api.Answer login = gateway.form(
-                "/api/users/login",
-                "username=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
-        assertThat(login.status()).as("login: %s", login).isEqualTo(200);
-        return login.json().get("access_token").asString();
+        return gateway.accessToken(email, PASSWORD);
     }
 }

@@ -134,14 +134,7 @@ class ObservabilityIT {
     @Test
     void the_composed_profiles_calls_to_the_services_are_measured() {
         Api client = new Api(gateway.baseUrl());
-        String email = "profile-metrics-" + UUID.randomUUID() + "@example.com";
-        assertThat(client.post("/api/users", body("email", email, "password", "long enough"))
-                        .status())
-                .isEqualTo(201);
-        String token = client.form("/api/users/login", "username=" + email + "&password=long+enough")
-                .json()
-                .get("access_token")
-                .asString();
+        String token = client.newUser("profile-metrics").accessToken();
 
         Api gatewayActuator = new Api(gateway.managementUrl());
         double before = Metrics.of(gatewayActuator).sum("gateway_profile_client_requests_seconds_count");

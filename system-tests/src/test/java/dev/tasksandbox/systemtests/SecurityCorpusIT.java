@@ -11,7 +11,6 @@ import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,15 +51,9 @@ class SecurityCorpusIT {
         gatewayManagement =
                 java.net.URI.create(stack.services().get(0).managementUrl()).getAuthority();
         Api api = new Api(stack.gatewayUrl());
-        String email = "corpus-" + UUID.randomUUID() + "@example.com";
-        userId = api.post("/api/users", body("email", email, "password", "long enough"))
-                .json()
-                .get("id")
-                .asString();
-        token = api.form("/api/users/login", "username=" + email + "&password=long+enough")
-                .json()
-                .get("access_token")
-                .asString();
+        Api.User user = api.newUser("corpus");
+        userId = user.id();
+        token = user.accessToken();
         project = api.withToken(token)
                 .post("/api/projects", body("name", "Attacked"))
                 .header("Location");
