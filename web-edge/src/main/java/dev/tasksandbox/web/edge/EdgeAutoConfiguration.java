@@ -1,13 +1,17 @@
 package dev.tasksandbox.web.edge;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
  * Every reactive web application that depends on this module gets the one {@link ProblemWriter}, clients that
- * hang up are not logged as errors ({@link DroppedErrors}), and Netty's memory is metered ({@link NettyMemory}).
+ * hang up are not logged as errors ({@link DroppedErrors}, {@link HungUpConnections}), and Netty's memory is
+ * metered ({@link NettyMemory}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -21,6 +25,17 @@ public class EdgeAutoConfiguration {
     @Bean
     DroppedErrors droppedErrors() {
         return DroppedErrors.install();
+    }
+
+    /** Only where Logback logs, as it does in every application here (Spring Boot's default). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+    static class LogbackEdge {
+
+        @Bean
+        SmartInitializingSingleton hungUpConnections() {
+            return HungUpConnections::install;
+        }
     }
 
     @Bean
