@@ -1,4 +1,6 @@
 package dev.tasksandbox.accounts.application;
 
+import java.util.UUID;
+
 /** Read model of {@code GET /api/users/me}. */
-public record Profile(String id, String email) {}
+public record Profile(UUID id, String email) {}

@@ -1,6 +1,7 @@
 package dev.tasksandbox.accounts.web;
 
 import static dev.tasksandbox.web.ApiDocumentation.PROBLEM_SCHEMA_REF;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tasksandbox.accounts.application.LogIn;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,6 +37,7 @@ import reactor.core.publisher.Mono;
  * sandbox's clients do) and the refresh_token grant, both as a form. Its refusals are problem details that also
  * carry RFC 6749's {@code error} and {@code error_description}, answered here rather than by the chassis.
  */
+@Tag(name = "Sessions", description = "Logging in and out: the token endpoint and the refresh-token families")
 @RestController
 class LoginController {
 
@@ -55,11 +58,19 @@ class LoginController {
 
     /** The form, as documented; the endpoint reads it field by field to answer each grant's own errors. */
     record LoginForm(
-            @Schema(allowableValues = {PASSWORD_GRANT, REFRESH_GRANT})
+            @Schema(
+                    allowableValues = {PASSWORD_GRANT, REFRESH_GRANT},
+                    requiredMode = NOT_REQUIRED,
+                    description = "password when absent")
             String grant_type,
 
+            @Schema(requiredMode = NOT_REQUIRED, description = "The email; password grant")
             String username,
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "password grant")
             String password,
+
+            @Schema(requiredMode = NOT_REQUIRED, description = "refresh_token grant")
             String refresh_token) {}
 
     private final LogIn logIn;
@@ -72,6 +83,7 @@ class LoginController {
 
     @SecurityRequirements
     @Operation(
+            operationId = "logIn",
             summary = "OAuth2 token endpoint: the password grant (username = email) or the refresh_token grant",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -94,6 +106,7 @@ class LoginController {
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = PROBLEM_SCHEMA_REF)))
     @ApiResponse(responseCode = "429", description = "Too many attempts (answered by the gateway); see Retry-After")
+    @ApiResponse(responseCode = "503", description = "Password checks are at capacity; see Retry-After")
     @PostMapping(path = "/api/users/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<TokenResponse>> login(ServerWebExchange exchange) {
         return Forms.of(exchange)

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -16,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** Logging out one session: the refresh token's family is revoked. */
+@Tag(name = "Sessions")
 @RestController
 class LogoutController {
 
@@ -29,6 +31,7 @@ class LogoutController {
 
     @SecurityRequirements
     @Operation(
+            operationId = "logOut",
             summary = "Log out: the refresh token and every token rotated from it stop working",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(

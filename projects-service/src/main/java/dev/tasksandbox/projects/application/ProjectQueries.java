@@ -5,6 +5,7 @@ import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -14,13 +15,17 @@ import reactor.core.publisher.Mono;
  */
 public interface ProjectQueries {
 
-    record ProjectSummary(String id, String name, boolean archived) {}
+    record ProjectSummary(UUID id, String name, boolean archived) {}
 
     /** A page of projects, oldest first; {@code nextAfter} is the cursor of the next page, null on the last. */
     record ProjectPage(
-            List<ProjectSummary> projects, @Nullable String nextAfter) {}
+            List<ProjectSummary> projects, @Nullable UUID nextAfter) {}
 
-    record ProjectDetails(String id, String name, boolean archived, Integer maxIncompleteTasks) {}
+    record ProjectDetails(
+            UUID id,
+            String name,
+            boolean archived,
+            @Nullable Integer maxIncompleteTasks) {}
 
     record TaskView(int number, String name, @Nullable Instant completedAt) {}
 

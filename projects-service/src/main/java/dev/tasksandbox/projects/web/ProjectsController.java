@@ -16,7 +16,10 @@ import dev.tasksandbox.projects.domain.ProjectName;
 import dev.tasksandbox.projects.domain.ProjectNotFound;
 import dev.tasksandbox.web.AccessTokens;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Projects of the caller. Writes answer 303 to what they changed, as the sandbox's clients expect. */
+@Tag(name = "Projects", description = "The caller's projects: another user's project is a 404, like a missing one")
 @RestController
 @RequestMapping("/api/projects")
 class ProjectsController {
@@ -45,9 +49,19 @@ class ProjectsController {
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 500;
 
-    record NewProject(String name) {}
+    record NewProject(
+            @Schema(minLength = 4, maxLength = 32, description = NAME)
+            String name) {}
 
-    record ProjectUpdate(String name, Integer maxIncompleteTasks) {}
+    record ProjectUpdate(
+            @Schema(minLength = 4, maxLength = 32, description = NAME)
+            String name,
+
+            @Schema(minimum = "0", description = "How many tasks may be incomplete at once; null or absent: no limit")
+            @Nullable
+            Integer maxIncompleteTasks) {}
+
+    static final String NAME = "4 to 32 characters once trimmed";
 
     private final CreateProject createProject;
     private final UpdateProject updateProject;
@@ -71,7 +85,7 @@ class ProjectsController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Create a project")
+    @Operation(operationId = "createProject", summary = "Create a project")
     @ApiResponse(responseCode = "303", description = "Created; Location is the new project")
     @ApiResponse(responseCode = "422", description = "Invalid name")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -84,14 +98,23 @@ class ProjectsController {
                 .map(ProjectsController::seeProject);
     }
 
-    @Operation(summary = "The caller's projects, oldest first, a page at a time (keyset: pass nextAfter as after)")
+    @Operation(
+            operationId = "listProjects",
+            summary = "The caller's projects, oldest first, a page at a time (keyset: pass nextAfter as after)")
     @ApiResponse(responseCode = "200", description = "A page")
     @ApiResponse(responseCode = "422", description = "Bad limit or after")
     @GetMapping
     Mono<ProjectQueries.ProjectPage> list(
             @AuthenticationPrincipal Jwt token,
-            @RequestParam(defaultValue = "" + DEFAULT_PAGE) int limit,
-            @RequestParam(required = false) @Nullable String after) {
+            @Parameter(description = "Projects per page", schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE))
+                    @RequestParam(defaultValue = "" + DEFAULT_PAGE)
+                    int limit,
+            @Parameter(
+                            description = "The nextAfter of the page before; absent for the first page",
+                            schema = @Schema(format = "uuid"))
+                    @RequestParam(required = false)
+                    @Nullable
+                    String after) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInput(List.of(new InvalidInput.FieldError("limit", "must be 1 to " + MAX_PAGE)));
         }
@@ -99,7 +122,7 @@ class ProjectsController {
         return queries.projects(AccessTokens.userOf(token), limit, cursor);
     }
 
-    @Operation(summary = "One project")
+    @Operation(operationId = "getProject", summary = "One project")
     @ApiResponse(responseCode = "200", description = "The project")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @GetMapping("/{id}")
@@ -109,7 +132,9 @@ class ProjectsController {
                 .switchIfEmpty(Mono.error(() -> new ProjectNotFound(project)));
     }
 
-    @Operation(summary = "Rename a project and set its limit of incomplete tasks (null: none)")
+    @Operation(
+            operationId = "updateProject",
+            summary = "Rename a project and set its limit of incomplete tasks (null: none)")
     @ApiResponse(responseCode = "303", description = "Changed; Location is the project")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @ApiResponse(responseCode = "409", description = "The project is archived")
@@ -128,7 +153,7 @@ class ProjectsController {
                 .then(Mono.fromSupplier(() -> seeProject(project)));
     }
 
-    @Operation(summary = "Archive a project whose tasks are all complete")
+    @Operation(operationId = "archiveProject", summary = "Archive a project whose tasks are all complete")
     @ApiResponse(responseCode = "204", description = "Archived")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @ApiResponse(responseCode = "409", description = "Incomplete tasks remain, or already archived")
@@ -138,7 +163,7 @@ class ProjectsController {
         return archiveProject.handle(AccessTokens.userOf(token), projectId(id));
     }
 
-    @Operation(summary = "Unarchive a project")
+    @Operation(operationId = "unarchiveProject", summary = "Unarchive a project")
     @ApiResponse(responseCode = "204", description = "Unarchived")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @ApiResponse(responseCode = "409", description = "Not archived")
@@ -148,7 +173,7 @@ class ProjectsController {
         return unarchiveProject.handle(AccessTokens.userOf(token), projectId(id));
     }
 
-    @Operation(summary = "Delete an archived project, for good")
+    @Operation(operationId = "deleteProject", summary = "Delete an archived project, for good")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @ApiResponse(responseCode = "409", description = "Not archived")

@@ -15,7 +15,9 @@ import dev.tasksandbox.projects.domain.TaskNotFound;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import dev.tasksandbox.web.AccessTokens;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -33,11 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Tasks of one of the caller's projects. Writes answer 303 to the task. */
+@Tag(name = "Tasks", description = "The tasks of one of the caller's projects, numbered 1, 2, 3 per project")
 @RestController
 @RequestMapping("/api/projects/{id}/tasks")
 class TasksController {
 
-    record NewTask(String name) {}
+    record NewTask(
+            @Schema(minLength = 4, maxLength = 32, description = ProjectsController.NAME)
+            String name) {}
 
     record TaskList(List<ProjectQueries.TaskView> tasks) {}
 
@@ -53,7 +58,7 @@ class TasksController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Add a task; numbers run 1, 2, 3 per project and are never reused")
+    @Operation(operationId = "addTask", summary = "Add a task; numbers run 1, 2, 3 per project and are never reused")
     @ApiResponse(responseCode = "303", description = "Added; Location is the new task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @ApiResponse(
@@ -71,7 +76,7 @@ class TasksController {
                 .map(number -> seeTask(project, number));
     }
 
-    @Operation(summary = "The project's tasks, by number")
+    @Operation(operationId = "listTasks", summary = "The project's tasks, by number")
     @ApiResponse(responseCode = "200", description = "The tasks")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's")
     @GetMapping
@@ -82,7 +87,7 @@ class TasksController {
                 .switchIfEmpty(Mono.error(() -> new ProjectNotFound(project)));
     }
 
-    @Operation(summary = "One task")
+    @Operation(operationId = "getTask", summary = "One task")
     @ApiResponse(responseCode = "200", description = "The task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
     @ApiResponse(responseCode = "422", description = "Number below 1")
@@ -95,7 +100,9 @@ class TasksController {
                 .switchIfEmpty(Mono.error(() -> new TaskNotFound(task)));
     }
 
-    @Operation(summary = "Complete a task; completing it again keeps the first completedAt")
+    @Operation(
+            operationId = "completeTask",
+            summary = "Complete a task; completing it again keeps the first completedAt")
     @ApiResponse(responseCode = "303", description = "Completed; Location is the task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
     @ApiResponse(responseCode = "409", description = "The project is archived")
@@ -109,7 +116,7 @@ class TasksController {
                 .then(Mono.fromSupplier(() -> seeTask(project, task)));
     }
 
-    @Operation(summary = "Mark a task incomplete again")
+    @Operation(operationId = "incompleteTask", summary = "Mark a task incomplete again")
     @ApiResponse(responseCode = "303", description = "Incomplete; Location is the task")
     @ApiResponse(responseCode = "404", description = "No such project of the caller's, or no such task")
     @ApiResponse(

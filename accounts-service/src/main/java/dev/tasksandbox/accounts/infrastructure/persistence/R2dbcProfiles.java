@@ -21,7 +21,7 @@ class R2dbcProfiles implements Profiles {
     public Mono<Profile> of(UserId user) {
         return database.sql("SELECT id, email FROM users WHERE id = :id")
                 .bind("id", user.value())
-                .map(row -> new Profile(row.get("id", UUID.class).toString(), row.get("email", String.class)))
+                .map(row -> new Profile(row.get("id", UUID.class), row.get("email", String.class)))
                 .one();
     }
 }

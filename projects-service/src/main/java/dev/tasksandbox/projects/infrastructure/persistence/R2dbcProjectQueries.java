@@ -43,7 +43,7 @@ class R2dbcProjectQueries implements ProjectQueries {
                         // One more than asked tells whether there is a next page.
                         .bind("limit", limit + 1)
                         .map(row -> new ProjectSummary(
-                                row.get("id", UUID.class).toString(),
+                                row.get("id", UUID.class),
                                 row.get("name", String.class),
                                 row.get("archived", Boolean.class)))
                         .all()
@@ -61,7 +61,7 @@ class R2dbcProjectQueries implements ProjectQueries {
                 .bind("id", id.value())
                 .bind("owner", owner.value())
                 .map(row -> new ProjectDetails(
-                        id.toString(),
+                        id.value(),
                         row.get("name", String.class),
                         row.get("archived", Boolean.class),
                         row.get("max_incomplete_tasks", Integer.class)))
