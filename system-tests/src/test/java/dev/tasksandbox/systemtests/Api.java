@@ -1,5 +1,6 @@
 package dev.tasksandbox.systemtests;
 
+import dev.tasksandbox.testkit.DocumentedResponses;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,10 +14,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the public API, as an application would use it: JSON in and out, a bearer token when it has one. */
+/**
+ * A client of the public API, as an application would use it: JSON in and out, a bearer token when it has one.
+ * Every answer is held to the published OpenAPI documents ({@link DocumentedResponses}).
+ */
 final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DocumentedResponses DOCUMENTED = DocumentedResponses.ofTheApi();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -68,7 +73,14 @@ final class Api {
 
     Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            DOCUMENTED.check(
+                    sent.method(),
+                    sent.uri().getPath(),
+                    response.statusCode(),
+                    response.headers().map(),
+                    response.body());
             return new Answer(response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -33,6 +33,7 @@ public final class AccountsApi {
         return new AccountsApi(WebTestClient.bindToServer()
                 .baseUrl(baseUrl)
                 .responseTimeout(Duration.ofSeconds(15))
+                .filter(DocumentedResponses.ofTheApi())
                 .build());
     }
 

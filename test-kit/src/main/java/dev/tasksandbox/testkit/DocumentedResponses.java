@@ -6,6 +6,8 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,16 +43,16 @@ public final class DocumentedResponses implements ExchangeFilterFunction {
         return new DocumentedResponses(path -> service);
     }
 
-    /** Answers through the gateway, each against the document of the service that owns its path. */
-    public static DocumentedResponses throughGateway() {
+    /** Answers of the API, each against the document of the service that owns its path: through the gateway too. */
+    public static DocumentedResponses ofTheApi() {
         return new DocumentedResponses(path -> path.startsWith("/api/projects") ? "projects" : "accounts");
     }
 
     @Override
     public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        String path = request.url().getRawPath();
-        if (!path.startsWith("/api/") && !path.startsWith("/.well-known/")) {
-            return next.exchange(request); // not the API: Actuator, the documents themselves, Swagger UI
+        String path = request.url().getPath();
+        if (!isApi(path)) {
+            return next.exchange(request);
         }
         return next.exchange(request)
                 .flatMap(response -> DataBufferUtils.join(response.body((message, context) -> message.getBody()))
@@ -61,25 +63,42 @@ public final class DocumentedResponses implements ExchangeFilterFunction {
                         })
                         .defaultIfEmpty("")
                         .map(body -> {
-                            check(request, response, path, body);
+                            Map<String, List<String>> headers = new LinkedHashMap<>();
+                            response.headers().asHttpHeaders().forEach(headers::put);
+                            check(
+                                    request.method().name(),
+                                    path,
+                                    response.statusCode().value(),
+                                    headers,
+                                    body);
                             return response.mutate().body(body).build();
                         }));
     }
 
-    private void check(ClientRequest request, ClientResponse response, String path, String body) {
-        SimpleResponse.Builder answer =
-                SimpleResponse.Builder.status(response.statusCode().value());
-        response.headers().asHttpHeaders().forEach(answer::withHeader);
+    /**
+     * Fails unless the answer {@code status}, {@code headers}, {@code body} to {@code method path} is what the
+     * document says. {@code path} is decoded, as the services match it; a path outside the API (Actuator, the
+     * documents, Swagger UI) and a CORS preflight ({@code OPTIONS}) are not checked.
+     */
+    public void check(String method, String path, int status, Map<String, List<String>> headers, String body) {
+        if (!isApi(path) || method.equals("OPTIONS")) {
+            return;
+        }
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status);
+        headers.forEach(answer::withHeader);
         if (!body.isEmpty()) {
             answer.withBody(body);
         }
         ValidationReport report = validator(documentOfPath.apply(path))
-                .validateResponse(path, Request.Method.valueOf(request.method().name()), answer.build());
+                .validateResponse(path, Request.Method.valueOf(method), answer.build());
         if (report.hasErrors()) {
-            throw new AssertionError("The answer to " + request.method() + " " + path + " ("
-                    + response.statusCode().value() + ") is not what the OpenAPI document says:\n"
-                    + report.getMessages() + "\nbody: " + body);
+            throw new AssertionError("The answer to " + method + " " + path + " (" + status
+                    + ") is not what the OpenAPI document says:\n" + report.getMessages() + "\nbody: " + body);
         }
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/.well-known/");
     }
 
     private static OpenApiInteractionValidator validator(String service) {

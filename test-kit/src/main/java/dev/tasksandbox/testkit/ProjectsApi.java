@@ -27,6 +27,7 @@ public final class ProjectsApi {
                 WebTestClient.bindToServer()
                         .baseUrl(baseUrl)
                         .responseTimeout(Duration.ofSeconds(15))
+                        .filter(DocumentedResponses.ofTheApi())
                         .build(),
                 accessToken);
     }

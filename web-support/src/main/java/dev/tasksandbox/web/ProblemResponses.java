@@ -23,12 +23,14 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * problem-detail schema, as {@code application/problem+json} unless the operation declared it under another media
  * type (the token endpoint's {@code application/json}, as RFC 6749 asks); a malformed path parameter is a 422
  * that names it (services read path parameters as text for that reason); an operation that takes a body can
- * refuse its size (413), its media type (415) or its content (422); every 201 and 303 carries
+ * refuse its size (413), its media type (415) or its content (422); any operation can meet 502, 503 or 504 when
+ * what is behind the gateway is away; every 201 and 303 carries
  * {@code Location}, which is the whole answer of a 303; 429 and 503 say when to come back in {@code Retry-After}.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
     static final String PROBLEM_SCHEMA = "ProblemDetail";
+    private static final String FIELD_ERROR_SCHEMA = "FieldError";
     private static final String PROBLEM_SCHEMA_REF = ApiDocumentation.PROBLEM_SCHEMA_REF;
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -37,6 +39,7 @@ final class ProblemResponses implements OpenApiCustomizer {
         if (openApi.getComponents() == null) {
             openApi.setComponents(new Components());
         }
+        openApi.getComponents().addSchemas(FIELD_ERROR_SCHEMA, fieldErrorSchema());
         openApi.getComponents().addSchemas(PROBLEM_SCHEMA, problemSchema());
         openApi.getPaths()
                 .values()
@@ -55,7 +58,9 @@ final class ProblemResponses implements OpenApiCustomizer {
             declareIfAbsent(operation, "415", "The body is not of a media type this operation reads");
             declareIfAbsent(operation, "422", "The body cannot be read, or a member is refused; errors names it");
         }
+        declareIfAbsent(operation, "502", "The gateway: the service behind this path failed to answer");
         declareIfAbsent(operation, "503", "Unavailable for now (a database or a service away, or at capacity)");
+        declareIfAbsent(operation, "504", "The gateway: the service behind this path did not answer in time");
         operation.getResponses().forEach(ProblemResponses::complete);
     }
 
@@ -126,11 +131,14 @@ final class ProblemResponses implements OpenApiCustomizer {
     }
 
     @SuppressWarnings("rawtypes")
-    private static Schema<?> problemSchema() {
-        Schema<?> fieldError = new ObjectSchema()
+    private static Schema<?> fieldErrorSchema() {
+        return new ObjectSchema()
                 .addProperty("field", new StringSchema().description("the refused member, as the request named it"))
                 .addProperty("message", new StringSchema().description("why, for a human"))
                 .required(List.of("field", "message"));
+    }
+
+    private static Schema<?> problemSchema() {
         return new ObjectSchema()
                 .description("RFC 9457 problem details. A validation error (422) lists each refused field in"
                         + " errors; the token endpoint adds RFC 6749's error and error_description")
@@ -145,7 +153,11 @@ final class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("detail", new StringSchema().description("what went wrong, for a human"))
                 .addProperty(
                         "instance", new StringSchema().format("uri-reference").description("the path asked"))
-                .addProperty("errors", new ArraySchema().items(fieldError).description("422 only: each refused field"))
+                .addProperty(
+                        "errors",
+                        new ArraySchema()
+                                .items(new Schema<>().$ref("#/components/schemas/" + FIELD_ERROR_SCHEMA))
+                                .description("422 only: each refused field"))
                 .addProperty(
                         "error",
                         new StringSchema()

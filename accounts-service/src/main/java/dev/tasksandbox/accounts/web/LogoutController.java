@@ -1,7 +1,9 @@
 package dev.tasksandbox.accounts.web;
 
 import dev.tasksandbox.accounts.application.LogOut;
+import dev.tasksandbox.accounts.application.LogOutEverywhere;
 import dev.tasksandbox.kernel.FieldValidation;
+import dev.tasksandbox.web.AccessTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,13 +12,16 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Logging out one session: the refresh token's family is revoked. */
+/** Logging out: one session (a refresh token's family), or every session of the caller. */
 @Tag(name = "Sessions")
 @RestController
 class LogoutController {
@@ -24,9 +29,11 @@ class LogoutController {
     record LogoutForm(String refresh_token) {}
 
     private final LogOut logOut;
+    private final LogOutEverywhere logOutEverywhere;
 
-    LogoutController(LogOut logOut) {
+    LogoutController(LogOut logOut, LogOutEverywhere logOutEverywhere) {
         this.logOut = logOut;
+        this.logOutEverywhere = logOutEverywhere;
     }
 
     @SecurityRequirements
@@ -56,5 +63,17 @@ class LogoutController {
         FieldValidation.Checked<String> token = validation.check(() -> Forms.present(form, "refresh_token"));
         validation.throwIfInvalid();
         return token.value();
+    }
+
+    @Operation(operationId = "logOutEverywhere", summary = "Log out everywhere", description = """
+            Every refresh token of the caller stops working, and every access token issued to the caller until \
+            now is refused: by accounts at once, by projects-service as soon as the `UserSessionsRevoked` event \
+            reaches it (within a second). A token issued after this answer, even in the same second, works.""")
+    @ApiResponse(responseCode = "204", description = "Logged out everywhere")
+    @DeleteMapping("/api/users/me/sessions")
+    Mono<ResponseEntity<Void>> logOutEverywhere(@AuthenticationPrincipal Jwt token) {
+        return logOutEverywhere
+                .handle(AccessTokens.userOf(token))
+                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.tasksandbox.accounts.web;
 
 import dev.tasksandbox.accounts.application.ChangeEmail;
-import dev.tasksandbox.accounts.application.LogOutEverywhere;
 import dev.tasksandbox.accounts.application.Profile;
 import dev.tasksandbox.accounts.application.Profiles;
 import dev.tasksandbox.accounts.application.RegisterUser;
@@ -25,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -75,14 +73,11 @@ class UsersController {
     private final RegisterUser registerUser;
     private final Profiles profiles;
     private final ChangeEmail changeEmail;
-    private final LogOutEverywhere logOutEverywhere;
 
-    UsersController(
-            RegisterUser registerUser, Profiles profiles, ChangeEmail changeEmail, LogOutEverywhere logOutEverywhere) {
+    UsersController(RegisterUser registerUser, Profiles profiles, ChangeEmail changeEmail) {
         this.registerUser = registerUser;
         this.profiles = profiles;
         this.changeEmail = changeEmail;
-        this.logOutEverywhere = logOutEverywhere;
     }
 
     @SecurityRequirements
@@ -135,17 +130,5 @@ class UsersController {
                 .handle(new ChangeEmail.Command(AccessTokens.userOf(token), email.value()))
                 .then(Mono.fromSupplier(() ->
                         ResponseEntity.status(HttpStatus.SEE_OTHER).location(ME).<Void>build()));
-    }
-
-    @Operation(operationId = "logOutEverywhere", tags = "Sessions", summary = "Log out everywhere", description = """
-            Every refresh token of the caller stops working, and every access token issued to the caller until \
-            now is refused: by accounts at once, by projects-service as soon as the `UserSessionsRevoked` event \
-            reaches it (within a second). A token issued after this answer, even in the same second, works.""")
-    @ApiResponse(responseCode = "204", description = "Logged out everywhere")
-    @DeleteMapping("/me/sessions")
-    Mono<ResponseEntity<Void>> logOutEverywhere(@AuthenticationPrincipal Jwt token) {
-        return logOutEverywhere
-                .handle(AccessTokens.userOf(token))
-                .then(Mono.fromSupplier(() -> ResponseEntity.noContent().build()));
     }
 }

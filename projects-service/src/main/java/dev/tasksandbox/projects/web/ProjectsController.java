@@ -106,7 +106,15 @@ class ProjectsController {
     @GetMapping
     Mono<ProjectQueries.ProjectPage> list(
             @AuthenticationPrincipal Jwt token,
-            @Parameter(description = "Projects per page", schema = @Schema(minimum = "1", maximum = "" + MAX_PAGE))
+            @Parameter(
+                            description = "Projects per page",
+                            schema =
+                                    @Schema(
+                                            type = "integer",
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MAX_PAGE,
+                                            defaultValue = "" + DEFAULT_PAGE))
                     @RequestParam(defaultValue = "" + DEFAULT_PAGE)
                     int limit,
             @Parameter(
