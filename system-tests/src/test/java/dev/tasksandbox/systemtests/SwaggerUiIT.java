@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The gateway's one Swagger UI, opened in a real headless Chromium (Debian's chromium and chromium-driver),
- * shows the operations of both services. Without a browser on the machine the test is skipped, unless
+ * shows the operations of both services, and its Authorize button logs in by itself (the documents declare the
+ * OAuth 2 password flow). Without a browser on the machine the test is skipped, unless
  * {@code REQUIRE_BROWSER_TESTS=true} (CI sets it), which turns a missing browser into a failure.
  */
 @ExtendWith(SharedStack.class)
@@ -54,6 +55,8 @@ class SwaggerUiIT {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                // Tall enough that the Authorize dialog's buttons are in view, where a click can reach them.
+                "--window-size=1280,2400",
                 "--user-data-dir=" + (profile = Files.createTempDirectory("chromium-profile")));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -96,6 +99,49 @@ class SwaggerUiIT {
                         "/api/projects/{id}/archive",
                         "/api/projects/{id}/tasks",
                         "/api/projects/{id}/tasks/{number}/complete");
+    }
+
+    @Test
+    void the_authorize_button_logs_in_by_the_password_grant_and_try_it_out_then_calls_as_that_user() {
+        Api.User user = new Api(SharedStack.get().gatewayUrl()).newUser("swagger-ui");
+        browser.get(SharedStack.get().gatewayUrl() + "/swagger-ui.html");
+
+        click(By.cssSelector(".auth-wrapper .btn.authorize"));
+        type(By.id("oauth_username"), user.email());
+        type(By.id("oauth_password"), Api.PASSWORD);
+        click(By.cssSelector(".auth-btn-wrapper .btn.modal-btn.auth.authorize"));
+        new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".auth-btn-wrapper .btn.modal-btn.auth"), "Logout"));
+        click(By.cssSelector(".auth-btn-wrapper .btn-done"));
+        new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".dialog-ux")));
+
+        click(By.cssSelector("#operations-Users-getProfile .opblock-summary-control"));
+        click(By.cssSelector("#operations-Users-getProfile .try-out__btn"));
+        click(By.cssSelector("#operations-Users-getProfile .btn.execute"));
+
+        WebElement status = new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        "#operations-Users-getProfile .live-responses-table tr.response .response-col_status")));
+        assertThat(status.getText()).isEqualTo("200");
+        assertThat(browser.findElement(
+                                By.cssSelector(
+                                        "#operations-Users-getProfile .live-responses-table tr.response .response-col_description"))
+                        .getText())
+                .contains(user.email());
+    }
+
+    private static void click(By element) {
+        new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.elementToBeClickable(element))
+                .click();
+    }
+
+    private static void type(By field, String text) {
+        new WebDriverWait(browser, PAGE_BOUND)
+                .until(ExpectedConditions.visibilityOfElementLocated(field))
+                .sendKeys(text);
     }
 
     private static List<String> operationsShown() {
