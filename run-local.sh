@@ -10,8 +10,9 @@
 #   ./run-local.sh --seed     once healthy, load the demo data (test@email.com / password) through the gateway
 #
 # Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
-# GATEWAY_PORT (8080); the actuators' ACCOUNTS_MANAGEMENT_PORT (9081), PROJECTS_MANAGEMENT_PORT (9082),
-# GATEWAY_MANAGEMENT_PORT (9080). Everything listens on 127.0.0.1; LOCAL_BIND_ADDRESS moves the services.
+# GATEWAY_PORT (8080), ZIPKIN_PORT (9411: a real Zipkin, UI at /zipkin/); the actuators' ACCOUNTS_MANAGEMENT_PORT
+# (9081), PROJECTS_MANAGEMENT_PORT (9082), GATEWAY_MANAGEMENT_PORT (9080). Everything listens on 127.0.0.1;
+# LOCAL_BIND_ADDRESS moves the services.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,7 +29,7 @@ done
 
 jar_missing() { ! compgen -G "$1/target/$1-*.jar" > /dev/null; }
 if $build || jar_missing accounts-service || jar_missing projects-service || jar_missing api-gateway \
-    || [ ! -d local-stack/target/lib ]; then
+    || [ ! -d local-stack/target/lib ] || [ ! -f local-stack/target/zipkin/zipkin-server.jar ]; then
   echo "local-stack | building (./mvnw package, tests skipped)..."
   ./mvnw -B -q -DskipTests package
 fi

@@ -5,9 +5,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess implements AutoCloseable {
 
     private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final HttpClient HEALTH =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -81,6 +88,42 @@ public final class ChildProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until {@code probe} answers 200, polling; stops the process and fails when it exits first or the
+     * {@code timeout} passes.
+     */
+    public void awaitHealthy(URI probe, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; see its output above");
+            }
+            try {
+                if (HEALTH.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause();
+        }
+        close();
+        throw new IllegalStateException(name + " was not ready within " + timeout);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

@@ -59,6 +59,9 @@ public final class LocalStack {
                     infrastructure.postgresUser(),
                     PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
+            ZipkinServer zipkin = ZipkinServer.start(root, port("ZIPKIN_PORT", 9411), out);
+            started.push(zipkin);
+            out.printf("local-stack | Zipkin on %s (no service sends spans to it yet: issue 15)%n", zipkin.uiUrl());
             int accountsPort = port("ACCOUNTS_PORT", 8081);
             int projectsPort = port("PROJECTS_PORT", 8082);
             // Nothing waits for another service at start-up, so all three start side by side; the gateway,
@@ -136,7 +139,10 @@ public final class LocalStack {
     }
 
     private static String describe(AutoCloseable part) {
-        return part instanceof ServiceProcess service ? service.name() : "Kafka and PostgreSQL";
+        if (part instanceof ServiceProcess service) {
+            return service.name();
+        }
+        return part instanceof ZipkinServer ? "Zipkin" : "Kafka and PostgreSQL";
     }
 
     private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {

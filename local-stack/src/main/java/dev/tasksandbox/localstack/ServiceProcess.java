@@ -3,13 +3,9 @@ package dev.tasksandbox.localstack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +20,6 @@ public final class ServiceProcess implements AutoCloseable {
     private static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -132,35 +126,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the readiness probe answers 200; stops the process and throws when it does not in time. */
     public void awaitReady() {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/readiness"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up; see its output above");
-            }
-            try {
-                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // keep polling until the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            pause();
-        }
-        close();
-        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        process.awaitHealthy(URI.create(managementUrl() + "/health/readiness"), READY_TIMEOUT);
     }
 }

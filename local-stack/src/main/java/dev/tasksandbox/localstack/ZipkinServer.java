@@ -1,0 +1,73 @@
+package dev.tasksandbox.localstack;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Zipkin server (the {@code io.zipkin:zipkin-server} exec jar, which local-stack's build copies to
+ * {@code target/zipkin/}), as a child JVM with in-memory storage, listening on the loopback only. Its UI is at
+ * {@link #uiUrl()}, and services send spans to {@link #spansEndpoint()}.
+ */
+public final class ZipkinServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final String ADDRESS = "127.0.0.1";
+
+    private final int port;
+    private final ChildProcess process;
+
+    private ZipkinServer(int port, ChildProcess process) {
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Starts Zipkin on {@code port} (0 picks a free one) and waits until it is healthy. */
+    public static ZipkinServer start(Path root, int port, PrintStream output) {
+        Path jar = root.resolve("local-stack/target/zipkin/zipkin-server.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package -pl local-stack");
+        }
+        int listening = FreePort.orAny(port);
+        // Armeria's ports replace Zipkin's own list whole, so address, port and protocol are all given.
+        ChildProcess zipkin = ChildProcess.startJava(
+                "zipkin",
+                List.of(
+                        "-Xms64m",
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-jar",
+                        jar.toString(),
+                        "--armeria.ports[0].ip=" + ADDRESS,
+                        "--armeria.ports[0].port=" + listening,
+                        "--armeria.ports[0].protocols=http"),
+                Map.of(),
+                root,
+                output);
+        zipkin.awaitHealthy(URI.create("http://" + ADDRESS + ":" + listening + "/health"), READY_TIMEOUT);
+        return new ZipkinServer(listening, zipkin);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Where the UI is, for a person. */
+    public String uiUrl() {
+        return "http://" + ADDRESS + ":" + port + "/zipkin/";
+    }
+
+    /** Where spans are sent (Zipkin's v2 JSON API). */
+    public String spansEndpoint() {
+        return "http://" + ADDRESS + ":" + port + "/api/v2/spans";
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
