@@ -3,6 +3,7 @@ package dev.tasksandbox.systemtests;
 import static dev.tasksandbox.systemtests.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tasksandbox.testkit.TokenAttacks;
 import dev.tasksandbox.testkit.TokenForge;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The security corpus ({@code security-corpus.yml}) and every forged token of {@link TokenForge#attacks}, sent raw
+ * The security corpus ({@code security-corpus.yml}) and every forged token of {@link TokenAttacks#every}, sent raw
  * to the gateway: each gets the status the corpus gives it, and none is a 5xx. The tokens are forged with the key
  * accounts-service really signs with, so that only the flaw each carries can make it fail.
  */
@@ -93,7 +94,7 @@ class SecurityCorpusIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forgedTokens")
-    void each_forged_token_is_a_401_saying_bearer_at_both_services(TokenForge.Attack attack) {
+    void each_forged_token_is_a_401_saying_bearer_at_both_services(TokenAttacks.Attack attack) {
         for (String path : List.of("/api/projects", "/api/users/me")) {
             RawHttp.Answer answer = gateway.exchange(
                     gateway.head("GET", path) + "Authorization: Bearer " + attack.token() + "\r\n\r\n");
@@ -103,9 +104,9 @@ class SecurityCorpusIT {
         }
     }
 
-    static Stream<TokenForge.Attack> forgedTokens() {
+    static Stream<TokenAttacks.Attack> forgedTokens() {
         KeyPair real = SharedStack.get().signingKeys();
-        return TokenForge.attacks(TokenForge.keyId(real), real, userId, ISSUER, AUDIENCE).stream();
+        return TokenAttacks.every(TokenForge.keyId(real), real, userId, ISSUER, AUDIENCE).stream();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Objects;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,10 +30,22 @@ public final class PublishedDocuments {
     }
 
     /**
-     * Fails unless {@code served} is the published document of {@code service}, member for member; or, asked to
-     * update, writes it.
+     * Fails unless the service behind {@code http} serves the published document of {@code service} at
+     * {@code /v3/api-docs}, member for member; or, asked to update, writes what it serves.
      */
-    public static void assertPublished(String service, String served) {
+    public static void assertServedBy(WebTestClient http, String service) {
+        String served = http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertPublished(service, Objects.requireNonNull(served, "no document"));
+    }
+
+    private static void assertPublished(String service, String served) {
         JsonNode document = JSON.readTree(served);
         Path published = of(service);
         try {

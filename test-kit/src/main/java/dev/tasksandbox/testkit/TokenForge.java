@@ -1,6 +1,5 @@
 package dev.tasksandbox.testkit;
 
-import dev.tasksandbox.localstack.RsaKeyFiles;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +13,6 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -25,14 +23,6 @@ import javax.crypto.spec.SecretKeySpec;
  * so tests can prove the services refuse them. Claims are strings or numbers; the JSON is built here.
  */
 public final class TokenForge {
-
-    /** A token that must be refused, and the flaw that should make it so. */
-    public record Attack(String flaw, String token) {
-        @Override
-        public String toString() {
-            return flaw;
-        }
-    }
 
     private final Map<String, Object> header = new LinkedHashMap<>();
     private final Map<String, Object> claims = new LinkedHashMap<>();
@@ -54,104 +44,8 @@ public final class TokenForge {
         return forge;
     }
 
-    /**
-     * Every kind of bad token a resource server must answer 401, each otherwise valid: signed by {@code key}
-     * (whose id is {@code kid}) for {@code subject}, from {@code issuer}, for {@code audience}.
-     */
-    public static List<Attack> attacks(String kid, KeyPair key, String subject, String issuer, String audience) {
-        long now = System.currentTimeMillis() / 1000;
-        String valid = valid(kid, subject, issuer, audience).signedWith(key.getPrivate());
-        KeyPair attacker = RsaKeyFiles.generate();
-        return List.of(
-                new Attack("alg none", valid(kid, subject, issuer, audience).unsigned()),
-                new Attack(
-                        "HS256 with the public key as secret",
-                        valid(kid, subject, issuer, audience)
-                                .hmacSignedWith(key.getPublic().getEncoded())),
-                new Attack(
-                        "unknown kid",
-                        valid("no-such-key", subject, issuer, audience).signedWith(key.getPrivate())),
-                new Attack(
-                        "expired",
-                        valid(kid, subject, issuer, audience)
-                                .claim("iat", now - 3600)
-                                .claim("exp", now - 1800)
-                                .signedWith(key.getPrivate())),
-                new Attack(
-                        "issued in the future",
-                        valid(kid, subject, issuer, audience)
-                                .claim("iat", now + 3600)
-                                .claim("exp", now + 7200)
-                                .signedWith(key.getPrivate())),
-                new Attack(
-                        "wrong audience",
-                        valid(kid, subject, issuer, "someone-else").signedWith(key.getPrivate())),
-                new Attack(
-                        "wrong issuer",
-                        valid(kid, subject, "https://evil.example", audience).signedWith(key.getPrivate())),
-                new Attack(
-                        "no expiry",
-                        valid(kid, subject, issuer, audience).without("exp").signedWith(key.getPrivate())),
-                new Attack(
-                        "no subject",
-                        valid(kid, subject, issuer, audience).without("sub").signedWith(key.getPrivate())),
-                new Attack(
-                        "subject not a user id",
-                        valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
-                new Attack("truncated", valid.substring(0, valid.length() - 10)),
-                new Attack("garbage", "not.a.token"),
-                new Attack(
-                        "signed by another key pair",
-                        valid(kid, subject, issuer, audience)
-                                .signedWith(RsaKeyFiles.generate().getPrivate())),
-                new Attack(
-                        "RS512 with the real key",
-                        valid(kid, subject, issuer, audience).signedWith("RS512", "SHA512withRSA", key.getPrivate())),
-                new Attack(
-                        "PS256 with the real key",
-                        valid(kid, subject, issuer, audience).signedWith("PS256", "RSASSA-PSS", key.getPrivate())),
-                new Attack(
-                        "an unknown crit extension",
-                        valid(kid, subject, issuer, audience)
-                                .header("crit", new Json("[\"x-tasksandbox-unknown\"]"))
-                                .header("x-tasksandbox-unknown", "must be understood")
-                                .signedWith(key.getPrivate())),
-                new Attack(
-                        "jku naming another key set",
-                        valid(kid, subject, issuer, audience)
-                                .header("jku", "https://evil.example/.well-known/jwks.json")
-                                .signedWith(attacker.getPrivate())),
-                new Attack(
-                        "jwk embedding another key",
-                        valid(kid, subject, issuer, audience)
-                                .header("jwk", new Json(publicJwk(attacker)))
-                                .signedWith(attacker.getPrivate())),
-                new Attack(
-                        "x5u naming another certificate",
-                        valid(kid, subject, issuer, audience)
-                                .header("x5u", "https://evil.example/cert.pem")
-                                .signedWith(attacker.getPrivate())),
-                new Attack(
-                        "not valid before an hour from now",
-                        valid(kid, subject, issuer, audience)
-                                .claim("nbf", now + 3600)
-                                .signedWith(key.getPrivate())),
-                new Attack(
-                        "no kid, signed with the real key",
-                        valid(kid, subject, issuer, audience)
-                                .withoutHeader("kid")
-                                .signedWith(key.getPrivate())));
-    }
-
     /** A JSON value written as is: an array or an object in a header. */
     public record Json(String value) {}
-
-    /** An RSA public key as a JWK, as an attacker would embed it. */
-    private static String publicJwk(KeyPair keys) {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        return "{\"kty\":\"RSA\",\"e\":\"" + encode(unsigned(key.getPublicExponent())) + "\",\"n\":\""
-                + encode(unsigned(key.getModulus())) + "\"}";
-    }
 
     /**
      * The key id accounts-service gives a key: its RFC 7638 thumbprint, computed here independently of the
@@ -168,7 +62,7 @@ public final class TokenForge {
         }
     }
 
-    private static byte[] unsigned(BigInteger value) {
+    static byte[] unsigned(BigInteger value) {
         byte[] bytes = value.toByteArray();
         return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
@@ -253,7 +147,7 @@ public final class TokenForge {
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static String encode(byte[] bytes) {
+    static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

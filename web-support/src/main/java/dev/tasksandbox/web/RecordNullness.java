@@ -46,14 +46,15 @@ final class RecordNullness implements ModelConverter {
         List<String> required = new ArrayList<>();
         for (RecordComponent component : raw.getRecordComponents()) {
             Field field = field(raw, component);
-            Schema property = (Schema) schema.getProperties().get(propertyName(component, field));
+            String name = propertyName(component, field);
+            Schema property = (Schema) schema.getProperties().get(name);
             if (property == null || explicitlyRequiredOrNot(field)) {
                 continue;
             }
             if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                 property.setNullable(true);
             } else {
-                required.add(propertyName(component, field));
+                required.add(name);
             }
         }
         if (!required.isEmpty()) {

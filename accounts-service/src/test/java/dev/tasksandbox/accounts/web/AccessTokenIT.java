@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
 import dev.tasksandbox.testkit.AccountsApi;
+import dev.tasksandbox.testkit.TokenAttacks;
 import dev.tasksandbox.testkit.TokenForge;
 import dev.tasksandbox.web.AccessTokens;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ class AccessTokenIT extends AccountsServiceIT {
 
     @Test
     void every_tampered_token_is_a_401_problem() {
-        for (TokenForge.Attack attack : TokenForge.attacks(keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
+        for (TokenAttacks.Attack attack :
+                TokenAttacks.every(keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
             new AccountsApi(http)
                     .me(attack.token())
                     .expectStatus()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.projects.ProjectsServiceIT;
 import dev.tasksandbox.projects.TestJwks;
+import dev.tasksandbox.testkit.TokenAttacks;
 import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -63,8 +64,8 @@ class AccessTokenIT extends ProjectsServiceIT {
 
     @Test
     void every_tampered_token_is_a_401_problem() {
-        for (TokenForge.Attack attack :
-                TokenForge.attacks(TestJwks.keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
+        for (TokenAttacks.Attack attack :
+                TokenAttacks.every(TestJwks.keyId(SIGNING_KEYS), SIGNING_KEYS, user, ISSUER, AUDIENCE)) {
             http.get()
                     .uri("/api/projects")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + attack.token())

@@ -14,15 +14,6 @@ class PublishedDocumentIT extends ProjectsServiceIT {
 
     @Test
     void the_service_serves_its_published_openapi_document() {
-        String served = http.get()
-                .uri("/v3/api-docs")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
-
-        PublishedDocuments.assertPublished("projects", served);
+        PublishedDocuments.assertServedBy(http, "projects");
     }
 }
