@@ -55,6 +55,8 @@ public abstract class AccountsServiceIT {
         registry.add("TOKEN_ISSUER", () -> ISSUER);
         registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
         registry.add("MANAGEMENT_PORT", () -> "0"); // the actuator on a port of its own, as everywhere
+        // Spans are recorded and propagated, not sent: no Zipkin runs here (the system tests read them there).
+        registry.add("TRACING_ENABLED", () -> "false");
     }
 
     @LocalManagementPort

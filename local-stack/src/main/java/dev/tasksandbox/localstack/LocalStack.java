@@ -59,9 +59,10 @@ public final class LocalStack {
                     infrastructure.postgresUser(),
                     PostgresServer.DATABASES,
                     infrastructure.bootstrapServers());
-            ZipkinServer zipkin = ZipkinServer.start(root, port("ZIPKIN_PORT", 9411), out);
+            // Launched before the services and stopped after them, so that it receives their last spans.
+            ZipkinServer zipkin = ZipkinServer.launch(root, port("ZIPKIN_PORT", 9411), out);
             started.push(zipkin);
-            out.printf("local-stack | Zipkin on %s (no service sends spans to it yet: issue 15)%n", zipkin.uiUrl());
+            Map<String, String> traced = StackEnvironment.tracedBy(zipkin);
             int accountsPort = port("ACCOUNTS_PORT", 8081);
             int projectsPort = port("PROJECTS_PORT", 8082);
             // Nothing waits for another service at start-up, so all three start side by side; the gateway,
@@ -71,23 +72,32 @@ public final class LocalStack {
                     "accounts-service",
                     "accounts",
                     accountsPort,
-                    withManagementPort(
-                            StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
-                            port("ACCOUNTS_MANAGEMENT_PORT", 9081)));
+                    plus(
+                            withManagementPort(
+                                    StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
+                                    port("ACCOUNTS_MANAGEMENT_PORT", 9081)),
+                            traced));
             ServiceProcess projects = launch(
                     root,
                     "projects-service",
                     "projects",
                     projectsPort,
-                    StackEnvironment.projects(infrastructure, accountsPort, port("PROJECTS_MANAGEMENT_PORT", 9082)));
+                    plus(
+                            StackEnvironment.projects(
+                                    infrastructure, accountsPort, port("PROJECTS_MANAGEMENT_PORT", 9082)),
+                            traced));
             ServiceProcess gateway = launch(
                     root,
                     "api-gateway",
                     "gateway",
                     port("GATEWAY_PORT", 8080),
-                    withManagementPort(
-                            StackEnvironment.gateway(accountsPort, projectsPort),
-                            port("GATEWAY_MANAGEMENT_PORT", 9080)));
+                    plus(
+                            withManagementPort(
+                                    StackEnvironment.gateway(accountsPort, projectsPort),
+                                    port("GATEWAY_MANAGEMENT_PORT", 9080)),
+                            traced));
+            zipkin.awaitReady();
+            out.printf("local-stack | Zipkin on %s, receiving the services' spans%n", zipkin.uiUrl());
             List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
                 service.awaitReady();
@@ -146,8 +156,12 @@ public final class LocalStack {
     }
 
     private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {
+        return plus(environment, Map.of("MANAGEMENT_PORT", Integer.toString(port)));
+    }
+
+    private static Map<String, String> plus(Map<String, String> environment, Map<String, String> more) {
         Map<String, String> with = new HashMap<>(environment);
-        with.put("MANAGEMENT_PORT", Integer.toString(port));
+        with.putAll(more);
         return with;
     }
 

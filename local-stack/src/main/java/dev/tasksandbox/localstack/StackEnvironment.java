@@ -37,4 +37,12 @@ public final class StackEnvironment {
         environment.put("PROJECTS_URI", "http://localhost:" + projectsPort);
         return environment;
     }
+
+    /**
+     * Every service sends its spans to {@code zipkin}. Sampling ({@code TRACING_SAMPLING_PROBABILITY}) and the
+     * switch ({@code TRACING_ENABLED}) pass from the runner's environment to the services, like every variable.
+     */
+    public static Map<String, String> tracedBy(ZipkinServer zipkin) {
+        return Map.of("ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+    }
 }

@@ -28,6 +28,14 @@ public final class ZipkinServer implements AutoCloseable {
 
     /** Starts Zipkin on {@code port} (0 picks a free one) and waits until it is healthy. */
     public static ZipkinServer start(Path root, int port, PrintStream output) {
+        return launch(root, port, output).awaitReady();
+    }
+
+    /**
+     * Starts Zipkin on {@code port} (0 picks a free one) without waiting: the services can start meanwhile, since
+     * what they send before it is ready is only their start-up, which nobody traces.
+     */
+    public static ZipkinServer launch(Path root, int port, PrintStream output) {
         Path jar = root.resolve("local-stack/target/zipkin/zipkin-server.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package -pl local-stack");
@@ -48,8 +56,13 @@ public final class ZipkinServer implements AutoCloseable {
                 Map.of(),
                 root,
                 output);
-        zipkin.awaitHealthy(URI.create("http://" + ADDRESS + ":" + listening + "/health"), READY_TIMEOUT);
         return new ZipkinServer(listening, zipkin);
+    }
+
+    /** Waits until Zipkin answers its health check. */
+    public ZipkinServer awaitReady() {
+        process.awaitHealthy(URI.create("http://" + ADDRESS + ":" + port + "/health"), READY_TIMEOUT);
+        return this;
     }
 
     public int port() {
@@ -61,9 +74,14 @@ public final class ZipkinServer implements AutoCloseable {
         return "http://" + ADDRESS + ":" + port + "/zipkin/";
     }
 
-    /** Where spans are sent (Zipkin's v2 JSON API). */
+    /** Zipkin's v2 HTTP API: traces, services and spans, as the UI reads them. */
+    public String apiUrl() {
+        return "http://" + ADDRESS + ":" + port + "/api/v2";
+    }
+
+    /** Where spans are sent. */
     public String spansEndpoint() {
-        return "http://" + ADDRESS + ":" + port + "/api/v2/spans";
+        return apiUrl() + "/spans";
     }
 
     @Override

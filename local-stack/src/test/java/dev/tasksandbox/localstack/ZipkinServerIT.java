@@ -41,7 +41,7 @@ class ZipkinServerIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(accepted.statusCode()).isEqualTo(202);
 
-            URI trace = URI.create("http://127.0.0.1:" + zipkin.port() + "/api/v2/trace/" + traceId);
+            URI trace = URI.create(zipkin.apiUrl() + "/trace/" + traceId);
             await().atMost(Duration.ofSeconds(10))
                     .untilAsserted(() -> assertThat(HTTP.send(
                                             HttpRequest.newBuilder(trace).build(), HttpResponse.BodyHandlers.ofString())

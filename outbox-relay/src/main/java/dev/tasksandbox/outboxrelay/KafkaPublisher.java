@@ -2,6 +2,7 @@ package dev.tasksandbox.outboxrelay;
 
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,6 +35,7 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
     private final String topic;
     private final OutboxTable outbox;
     private final BatchPublished published;
+    private final PublishSpans spans;
 
     /** Told of every batch Kafka acknowledged, heartbeats included. */
     @FunctionalInterface
@@ -49,7 +51,12 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
         void published(Instant acknowledgedAt, int events, int fromTable, List<Instant> commitTimes);
     }
 
-    KafkaPublisher(RelayProperties properties, RelayTopic topic, OutboxTable outbox, BatchPublished published) {
+    KafkaPublisher(
+            RelayProperties properties,
+            RelayTopic topic,
+            OutboxTable outbox,
+            BatchPublished published,
+            PublishSpans spans) {
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -70,6 +77,7 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
         this.topic = topic.name();
         this.outbox = outbox;
         this.published = published;
+        this.spans = spans;
     }
 
     @Override
@@ -84,8 +92,11 @@ final class KafkaPublisher implements DebeziumEngine.ChangeConsumer<RecordChange
         for (RecordChangeEvent<SourceRecord> event : batch) {
             SourceRecord record = event.record();
             if (topic.equals(record.topic())) {
-                acknowledgements.add(producer.send(toKafka(record)));
-                eventIds.add(eventId(record));
+                UUID eventId = eventId(record);
+                ProducerRecord<String, String> message = toKafka(record);
+                Span span = spans.started(message, eventId);
+                acknowledgements.add(producer.send(message, PublishSpans.endedOnAcknowledgement(span)));
+                eventIds.add(eventId);
                 committedAt(record).ifPresent(commitTimes::add);
                 fromTable += readFromTable(record) ? 1 : 0;
             }

@@ -44,6 +44,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final ReplicationSlot slot;
     private final OutboxTable outbox;
     private final TopicAdministration topics;
+    private final PublishSpans spans;
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
     // Made by start(), since an executor cannot be started again once stop() has shut it down.
     private volatile @Nullable ExecutorService engineThread;
@@ -53,8 +54,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable String lastError;
     private volatile boolean running;
 
-    public OutboxRelay(RelayProperties properties, RelayTopic topic, MeterRegistry registry) {
+    OutboxRelay(RelayProperties properties, RelayTopic topic, MeterRegistry registry, PublishSpans spans) {
         this.properties = properties;
+        this.spans = spans;
         this.topic = topic;
         this.meters = new RelayMeters(registry);
         this.slot = new ReplicationSlot(properties);
@@ -150,7 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
         try {
             boolean snapshotTable = prepareSlot();
             topics.ensureTopicExists();
-            KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished);
+            KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished, spans);
             this.publisher = publisher;
             DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(
                             ChangeEventFormat.of(Connect.class))

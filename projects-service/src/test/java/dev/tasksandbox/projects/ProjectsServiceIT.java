@@ -43,6 +43,8 @@ public abstract class ProjectsServiceIT {
         infrastructure.serviceEnvironment("projects").forEach((name, value) -> registry.add(name, () -> value));
         registry.add("ACCOUNTS_JWKS_URI", JWKS::uri);
         registry.add("MANAGEMENT_PORT", () -> "0"); // an actuator port of its own, as operators run it
+        // Spans are recorded and propagated, not sent: no Zipkin runs here (the system tests read them there).
+        registry.add("TRACING_ENABLED", () -> "false");
         registry.add("TOKEN_ISSUER", () -> ISSUER);
         registry.add("TOKEN_AUDIENCE", () -> AUDIENCE);
         // Short, so that a test can watch a removed key stop working.

@@ -1,8 +1,6 @@
 package dev.tasksandbox.kernel;
 
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +13,6 @@ public record TraceParent(String value) {
 
     /** The name of the HTTP header and of the Kafka record header. */
     public static final String HEADER = "traceparent";
-    /**
-     * The key under which log lines carry the trace id in SLF4J's MDC: access lines, unexpected errors and the
-     * consumer's outcome line, in every part, so one search finds a trace.
-     */
-    public static final String LOG_KEY = "traceId";
 
     // version 00, a non-zero trace id, a non-zero parent id, flags
     private static final Pattern VALID = Pattern.compile("00-(?!0{32})[0-9a-f]{32}-(?!0{16})[0-9a-f]{16}-[0-9a-f]{2}");
@@ -42,30 +35,9 @@ public record TraceParent(String value) {
         return value.substring(3, 35);
     }
 
-    /**
-     * A new trace, sampled, whose root is the caller. Trace ids must be unique, not secret, so they come from the
-     * calling thread's own generator: the gateway makes one per request on its event loop, where a shared
-     * SecureRandom would be a lock every request takes.
-     */
-    public static TraceParent newRoot() {
-        return new TraceParent("00-" + nonZeroHex(16) + "-" + nonZeroHex(8) + "-01");
-    }
-
-    private static String nonZeroHex(int bytes) {
-        byte[] random = new byte[bytes];
-        do {
-            ThreadLocalRandom.current().nextBytes(random);
-        } while (isZero(random));
-        return HexFormat.of().formatHex(random);
-    }
-
-    private static boolean isZero(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
+    /** The traceparent of a span: version 00, its trace id and span id, and whether it is sampled. */
+    public static TraceParent of(String traceId, String spanId, boolean sampled) {
+        return new TraceParent("00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00"));
     }
 
     @Override

@@ -29,12 +29,12 @@ class TraceParentTest {
     }
 
     @Test
-    void each_new_root_is_a_valid_trace_of_its_own() {
-        TraceParent one = TraceParent.newRoot();
-        TraceParent other = TraceParent.newRoot();
-
-        assertThat(TraceParent.parse(one.value())).contains(one);
-        assertThat(one.traceId()).isNotEqualTo(other.traceId());
+    void a_span_is_written_with_its_sampling_flag() {
+        assertThat(TraceParent.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", true))
+                .isEqualTo(new TraceParent(EXAMPLE));
+        assertThat(TraceParent.of("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", false)
+                        .value())
+                .endsWith("-00");
     }
 
     @Test

@@ -37,6 +37,9 @@ final class FaultStack implements AutoCloseable {
     private final int projectsManagementPort = FreePort.orAny(0);
     private final int standbyPort = FreePort.orAny(0);
     private final Infrastructure addresses = new Addresses();
+    /** Traced as every stack is: faults must not break the spans' way to Zipkin, nor tracing the services. */
+    private final Map<String, String> traced = StackEnvironment.tracedBy(SharedZipkin.get(root));
+
     private @Nullable PostgresServer postgres;
     private @Nullable KafkaBroker kafka;
     private @Nullable ServiceProcess accounts;
@@ -70,6 +73,7 @@ final class FaultStack implements AutoCloseable {
     private Map<String, String> gatewayEnvironment() {
         Map<String, String> environment = new HashMap<>(StackEnvironment.gateway(accountsPort, projectsPort));
         environment.putAll(Stack.GENEROUS_ADDRESS_LIMITS);
+        environment.putAll(traced);
         return environment;
     }
 
@@ -168,6 +172,7 @@ final class FaultStack implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(addresses, data));
         environment.put("BCRYPT_COST", "4");
         environment.put("RELAY_RESTART_BACKOFF", "500ms");
+        environment.putAll(traced);
         return ServiceProcess.start(root, "accounts-service", name, port, environment, log);
     }
 
@@ -177,13 +182,10 @@ final class FaultStack implements AutoCloseable {
     }
 
     void startProjects() {
-        projects = ServiceProcess.start(
-                root,
-                "projects-service",
-                "projects",
-                projectsPort,
-                StackEnvironment.projects(addresses, accountsPort, projectsManagementPort),
-                log);
+        Map<String, String> environment =
+                new HashMap<>(StackEnvironment.projects(addresses, accountsPort, projectsManagementPort));
+        environment.putAll(traced);
+        projects = ServiceProcess.start(root, "projects-service", "projects", projectsPort, environment, log);
     }
 
     void stopProjects() {

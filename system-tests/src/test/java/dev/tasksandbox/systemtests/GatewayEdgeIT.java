@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -305,7 +306,8 @@ class GatewayEdgeIT {
 
     @Test
     void the_trace_of_a_registration_goes_on_through_the_event_on_kafka() {
-        String trace = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String trace = "00-" + traceId + "-00f067aa0ba902b7-01";
         String email = "traced-" + UUID.randomUUID() + "@example.com";
 
         Api.Answer registered = gateway.send(gateway.request("/api/users")
@@ -314,6 +316,10 @@ class GatewayEdgeIT {
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"" + email + "\",\"password\":\"long enough\"}")));
         String userId = registered.json().get("id").asString();
+        // The answer names the gateway's span of the client's trace.
+        assertThat(registered.header("traceparent"))
+                .startsWith("00-" + traceId + "-")
+                .isNotEqualTo(trace);
 
         try (KafkaConsumer<String, String> events = new KafkaConsumer<>(
                 Map.of(
@@ -336,7 +342,12 @@ class GatewayEdgeIT {
                 });
                 return !traces.isEmpty();
             });
-            assertThat(traces).containsExactly(trace);
+            // The same trace; the parent is now the relay's publish span, several hops below the client's.
+            assertThat(traces)
+                    .singleElement(InstanceOfAssertFactories.STRING)
+                    .startsWith("00-" + traceId + "-")
+                    .isNotEqualTo(trace)
+                    .endsWith("-01");
         }
     }
 

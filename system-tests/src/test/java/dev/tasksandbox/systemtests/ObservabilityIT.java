@@ -67,8 +67,8 @@ class ObservabilityIT {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 
         await().atMost(EVENT_BOUND)
-                .until(() -> Metrics.of(projects).sum("spring_kafka_listener_seconds_count", "result=\"success\"")
-                        > projectsBefore.sum("spring_kafka_listener_seconds_count", "result=\"success\""));
+                .until(() -> Metrics.of(projects).sum("spring_kafka_listener_seconds_count", "error=\"none\"")
+                        > projectsBefore.sum("spring_kafka_listener_seconds_count", "error=\"none\""));
         // The relay counts after Kafka's acknowledgement, which the consumer may beat: wait for it too.
         Metrics accountsAfter = await().atMost(EVENT_BOUND)
                 .until(

@@ -329,7 +329,7 @@ class OutboxFaultIT {
                 .body()
                 .lines()
                 .filter(line ->
-                        line.startsWith("spring_kafka_listener_seconds_count{") && line.contains("result=\"failure\""))
+                        line.startsWith("spring_kafka_listener_seconds_count{") && !line.contains("error=\"none\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

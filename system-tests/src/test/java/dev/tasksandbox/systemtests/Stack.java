@@ -5,6 +5,7 @@ import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.StackEnvironment;
+import dev.tasksandbox.localstack.ZipkinServer;
 import dev.tasksandbox.testkit.SharedInfrastructure;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -46,6 +47,8 @@ final class Stack implements AutoCloseable {
     private final Path dataDirectory;
     /** Set in the environment of every service of this stack, on top of its own. */
     private final Map<String, String> everyService;
+    /** Where every service of this stack sends its spans. */
+    private final ZipkinServer zipkin = SharedZipkin.get(root);
 
     private ServiceProcess accounts;
     private ServiceProcess projects;
@@ -84,7 +87,13 @@ final class Stack implements AutoCloseable {
                 withEveryService(StackEnvironment.projects(infrastructure, accountsPort, freePort())),
                 serviceLog);
         gateway = startGateway(GENEROUS_ADDRESS_LIMITS);
+        zipkin.awaitReady();
         return this;
+    }
+
+    /** The Zipkin every service of this stack reports to, ready. */
+    ZipkinServer zipkin() {
+        return zipkin;
     }
 
     /** Where clients go. */
@@ -175,6 +184,7 @@ final class Stack implements AutoCloseable {
 
     private Map<String, String> withEveryService(Map<String, String> environment) {
         Map<String, String> with = new HashMap<>(environment);
+        with.putAll(StackEnvironment.tracedBy(zipkin));
         with.putAll(everyService);
         return with;
     }

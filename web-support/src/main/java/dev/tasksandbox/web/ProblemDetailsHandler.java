@@ -1,8 +1,8 @@
 package dev.tasksandbox.web;
 
 import dev.tasksandbox.kernel.InvalidInput;
-import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.web.edge.ClientConnection;
+import dev.tasksandbox.web.edge.TraceIds;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
@@ -106,9 +106,8 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         if (domain.isPresent()) {
             return Mono.just(answer(domain.get(), error.getMessage()));
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(
-                TraceParent.LOG_KEY,
-                TraceContextFilter.of(exchange).map(TraceParent::traceId).orElse(""))) {
+        try (MDC.MDCCloseable ignored =
+                MDC.putCloseable(TraceIds.LOG_KEY, TraceIds.of(exchange).orElse(""))) {
             log.error("Unexpected error", error);
         }
         return Mono.just(answer(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged"));

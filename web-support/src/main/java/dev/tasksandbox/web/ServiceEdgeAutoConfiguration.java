@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The edge chassis: what a service gets by depending on web-support. Its HTTP edge is then the same as every
  * other service's: the bearer-token security chain ({@link EdgeSecurity}, with the service's
- * {@link OpenRequests} and token decoder), the trace context of each request ({@link TraceContextFilter}), buffers
+ * {@link OpenRequests} and token decoder), the access line of each request under its trace id ({@link AccessLogFilter}), buffers
  * released when a client hangs up ({@link AbandonedRequests}),
  * problem details for every error ({@link ProblemDetailsHandler}, with the service's {@link DomainErrors}), and
  * the OpenAPI conventions ({@link ApiDocumentation}). Ordered before Spring Boot's security auto-configurations,
@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Import;
 public class ServiceEdgeAutoConfiguration {
 
     @Bean
-    TraceContextFilter traceContextFilter() {
-        return new TraceContextFilter();
+    AccessLogFilter accessLogFilter() {
+        return new AccessLogFilter();
     }
 
     @Bean

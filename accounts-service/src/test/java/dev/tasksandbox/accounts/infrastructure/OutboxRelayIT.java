@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -87,8 +89,12 @@ class OutboxRelayIT extends AccountsServiceIT {
         assertThat(event.headers())
                 .containsEntry("id", payload.get("eventId").asString())
                 .containsEntry("type", UserAccountCreated.TYPE)
-                .containsEntry("traceparent", trace)
                 .containsOnlyKeys("id", "type", "traceparent");
+        // The same trace, sampled as the client asked, now with the relay's publish span as the parent.
+        assertThat(event.headers().get("traceparent"))
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .doesNotContain("00f067aa0ba902b7")
+                .endsWith("-01");
         assertThat(Instant.parse(payload.get("occurredAt").asString())).isBefore(Instant.now());
         assertThat(payload.get("occurredAt").asString()).endsWith("Z");
         assertThat(published.forUser(userId)).hasSize(1);
@@ -296,15 +302,20 @@ class OutboxRelayIT extends AccountsServiceIT {
         OPERATOR.execute("SELECT pg_reload_conf()");
     }
 
+    /** A registration that starts a trace of its own. */
     private String register(String email) {
-        return register(email, TraceParent.newRoot().value());
+        return register(email, headers -> {});
     }
 
     private String register(String email, String traceparent) {
+        return register(email, headers -> headers.set(TraceParent.HEADER, traceparent));
+    }
+
+    private String register(String email, Consumer<HttpHeaders> headers) {
         Map<?, ?> body = http.post()
                 .uri("/api/users")
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(TraceParent.HEADER, traceparent)
+                .headers(headers)
                 .bodyValue(Map.of("email", email, "password", "correct horse"))
                 .exchange()
                 .expectStatus()

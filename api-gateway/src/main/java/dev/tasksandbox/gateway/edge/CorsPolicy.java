@@ -1,6 +1,7 @@
 package dev.tasksandbox.gateway.edge;
 
 import dev.tasksandbox.gateway.GatewayProperties;
+import dev.tasksandbox.kernel.TraceParent;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,14 @@ public class CorsPolicy {
         cors.setAllowedOrigins(properties.cors().allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         cors.setAllowedHeaders(
-                List.of("Authorization", "Content-Type", RequestIdentity.REQUEST_ID, RequestIdentity.TRACEPARENT));
-        cors.setExposedHeaders(
-                List.of("Location", "Retry-After", "WWW-Authenticate", "Warning", RequestIdentity.REQUEST_ID));
+                List.of("Authorization", "Content-Type", RequestIdentity.REQUEST_ID, TraceParent.HEADER));
+        cors.setExposedHeaders(List.of(
+                "Location",
+                "Retry-After",
+                "WWW-Authenticate",
+                "Warning",
+                RequestIdentity.REQUEST_ID,
+                TraceParent.HEADER));
         cors.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/**", cors);

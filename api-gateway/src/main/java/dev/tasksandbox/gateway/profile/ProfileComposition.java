@@ -43,8 +43,8 @@ public final class ProfileComposition {
     private static final List<String> FORWARDED = List.of(
             HttpHeaders.AUTHORIZATION,
             HttpHeaders.ACCEPT_LANGUAGE,
-            RequestIdentity.REQUEST_ID,
-            RequestIdentity.TRACEPARENT);
+            // not traceparent: the client spans of the WebClient carry their own, children of the server span
+            RequestIdentity.REQUEST_ID);
     /** From accounts' answer: what a client needs to act on an error, and what keeps personal data uncached. */
     private static final List<String> PASSED_BACK = List.of(
             HttpHeaders.CONTENT_TYPE,

@@ -6,21 +6,24 @@ import dev.tasksandbox.contracts.AccountEvents;
 import dev.tasksandbox.contracts.UnreadableEvent;
 import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.contracts.UserSessionsRevoked;
-import dev.tasksandbox.kernel.TraceParent;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject;
 import dev.tasksandbox.projects.application.RevokeSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Translates records of {@code accounts.user-events}, read with the contract's codec, into commands of this
@@ -45,13 +48,16 @@ class UserAccountEventsListener {
     private final AccountEventCodec codec = new AccountEventCodec();
     private final Duration effectTimeout;
     private final Counter skipped;
+    private final ObservationRegistry observations;
 
     UserAccountEventsListener(
             CreateExampleProject createExampleProject,
             RevokeSessions revokeSessions,
             MeterRegistry meters,
+            ObservationRegistry observations,
             @Value("${projects.events.effect-timeout}") Duration effectTimeout) {
         this.createExampleProject = createExampleProject;
+        this.observations = observations;
         this.revokeSessions = revokeSessions;
         this.effectTimeout = effectTimeout;
         this.skipped = Counter.builder("projects.events.skipped")
@@ -59,16 +65,13 @@ class UserAccountEventsListener {
                 .register(meters);
     }
 
+    /**
+     * Runs inside the container's consumer span, the child of the span that published the record (its
+     * {@code traceparent}), whose scope puts the trace id on what is logged here.
+     */
     @KafkaListener(id = LISTENER_ID, topics = AccountEvents.TOPIC)
     void on(ConsumerRecord<String, byte[]> record) {
-        // The event carries the trace of the registration that caused it: what is logged here joins that trace.
-        try {
-            TraceParent.parse(RecordHeaders.text(record, AccountEvents.TRACEPARENT_HEADER))
-                    .ifPresent(trace -> MDC.put(TraceParent.LOG_KEY, trace.traceId()));
-            eventIn(record).ifPresentOrElse(this::handle, skipped::increment);
-        } finally {
-            MDC.remove(TraceParent.LOG_KEY);
-        }
+        eventIn(record).ifPresentOrElse(this::handle, skipped::increment);
     }
 
     /** The one place where a kind of account event meets the use case it calls for. */
@@ -84,7 +87,7 @@ class UserAccountEventsListener {
         CreateExampleProject.Command command =
                 new CreateExampleProject.Command(event.eventId(), new UserId(event.userId()), event.occurredAt());
         CreateExampleProject.Outcome outcome =
-                createExampleProject.handle(command).block(effectTimeout);
+                inConsumerSpan(createExampleProject.handle(command)).block(effectTimeout);
         if (outcome == CreateExampleProject.Outcome.CREATED) {
             log.info("Example project created for user {} (event {})", event.userId(), event.eventId());
         } else {
@@ -95,13 +98,22 @@ class UserAccountEventsListener {
     private void revokeSessions(UserSessionsRevoked event) {
         RevokeSessions.Command command =
                 new RevokeSessions.Command(event.eventId(), new UserId(event.userId()), event.revokedAt());
-        boolean tookEffect = Boolean.TRUE.equals(revokeSessions.handle(command).block(effectTimeout));
+        boolean tookEffect = Boolean.TRUE.equals(
+                inConsumerSpan(revokeSessions.handle(command)).block(effectTimeout));
         log.info(
                 "Sessions of user {} revoked at {} (event {}){}",
                 event.userId(),
                 event.revokedAt(),
                 event.eventId(),
                 tookEffect ? "" : ": nothing changed, handled before or older than a later revocation");
+    }
+
+    /** The effect's statements become spans of the consumer span, which is the current one on this thread. */
+    private <T> Mono<T> inConsumerSpan(Mono<T> effect) {
+        Observation consumer = observations.getCurrentObservation();
+        return consumer == null
+                ? effect
+                : effect.contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, consumer));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tasksandbox.web.edge;
 
-import dev.tasksandbox.kernel.TraceParent;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -12,7 +11,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * One access line per request, the same in every part: method, path, status, milliseconds, under the request's
- * trace id ({@link TraceParent#LOG_KEY}), so one search finds a request everywhere it went. Written when the
+ * trace id ({@link TraceIds}), so one search finds a request everywhere it went. Written when the
  * answer commits, when its status is known whoever set it. A request whose client hung up before the answer
  * started is logged with 499, nginx's "client closed request", never with a status nobody received.
  */
@@ -29,13 +28,14 @@ public final class AccessLog {
      * ends the line. Health probes and scrapes come every few seconds and would drown the requests: those that
      * succeed are not logged, while a refused one (someone trying an actuator path on a public port) is.
      */
-    public static Mono<Void> logged(ServerWebExchange exchange, TraceParent trace, String suffix, Mono<Void> handling) {
+    public static Mono<Void> logged(ServerWebExchange exchange, String suffix, Mono<Void> handling) {
         String path = exchange.getRequest().getPath().value();
         long started = System.nanoTime();
         AtomicBoolean written = new AtomicBoolean();
         Runnable line = () -> {
             if (written.compareAndSet(false, true) && !(isProbe(path) && statusOf(exchange) < 400)) {
-                try (MDC.MDCCloseable ignored = MDC.putCloseable(TraceParent.LOG_KEY, trace.traceId())) {
+                try (MDC.MDCCloseable ignored =
+                        MDC.putCloseable(TraceIds.LOG_KEY, TraceIds.of(exchange).orElse(""))) {
                     ACCESS.info(
                             "{} {} {} {} ms{}",
                             exchange.getRequest().getMethod(),
@@ -50,7 +50,8 @@ public final class AccessLog {
         return handling.doOnCancel(line);
     }
 
-    private static boolean isProbe(String path) {
+    /** A health probe or a metrics scrape: it comes every few seconds and tells nothing about the requests. */
+    static boolean isProbe(String path) {
         return path.equals("/health") || path.equals("/actuator") || path.startsWith("/actuator/");
     }
 

@@ -1,5 +1,6 @@
 package dev.tasksandbox.web.edge;
 
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,7 +12,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 /**
  * Every reactive web application that depends on this module gets the one {@link ProblemWriter}, clients that
  * hang up are not logged as errors ({@link DroppedErrors}, {@link HungUpConnections}), and Netty's memory is
- * metered ({@link NettyMemory}).
+ * metered ({@link NettyMemory}), and probes are no traces.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -41,5 +42,17 @@ public class EdgeAutoConfiguration {
     @Bean
     NettyMemory nettyMemory() {
         return new NettyMemory();
+    }
+
+    /**
+     * Probes and scrapes are timed like every request, but their spans are not sent to Zipkin: one every few
+     * seconds per probe would bury the traces an engineer is looking for.
+     */
+    @Bean
+    SpanExportingPredicate probesAreNotExported() {
+        return span -> {
+            String path = span.getTags().get("http.url");
+            return path == null || !AccessLog.isProbe(path);
+        };
     }
 }

@@ -3,6 +3,8 @@ package dev.tasksandbox.accounts.infrastructure.hashing;
 import dev.tasksandbox.accounts.application.PasswordHasher;
 import dev.tasksandbox.accounts.domain.Password;
 import dev.tasksandbox.accounts.domain.PasswordHash;
+import dev.tasksandbox.accounts.infrastructure.tracing.ObservedSteps;
+import io.micrometer.common.KeyValues;
 import java.util.Objects;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,10 +32,14 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
     private final BCryptPasswordEncoder encoder;
     private final Scheduler verifying;
     private final Scheduler hashing;
+    private final ObservedSteps steps;
+    private final KeyValues costTag;
 
-    BcryptPasswordHasher(@Value("${accounts.password.bcrypt-cost}") int cost) {
+    BcryptPasswordHasher(@Value("${accounts.password.bcrypt-cost}") int cost, ObservedSteps steps) {
         int cores = Runtime.getRuntime().availableProcessors();
         this.encoder = new BCryptPasswordEncoder(cost);
+        this.steps = steps;
+        this.costTag = KeyValues.of("bcrypt.cost", Integer.toString(cost));
         this.verifying = scheduler(cores, "bcrypt-login");
         this.hashing = scheduler(Math.max(1, cores / 2), "bcrypt-hash");
     }
@@ -45,14 +51,24 @@ class BcryptPasswordHasher implements PasswordHasher, DisposableBean {
     @Override
     public Mono<PasswordHash> hash(Password password) {
         // encode answers null only for a null password, which a Password never holds.
-        return Mono.fromCallable(() -> new PasswordHash(Objects.requireNonNull(encoder.encode(password.value()))))
-                .subscribeOn(hashing);
+        return steps.observed(
+                "accounts.password.hash",
+                "bcrypt hash",
+                costTag,
+                step -> Mono.fromCallable(
+                                () -> new PasswordHash(Objects.requireNonNull(encoder.encode(password.value()))))
+                        .subscribeOn(hashing));
     }
 
+    /** Its span includes the wait for a thread: a slow login shows whether it computed or queued. */
     @Override
     public Mono<Boolean> matches(Password password, PasswordHash hash) {
-        return Mono.fromCallable(() -> encoder.matches(password.value(), hash.value()))
-                .subscribeOn(verifying);
+        return steps.observed(
+                "accounts.password.verify",
+                "bcrypt verify",
+                costTag,
+                step -> Mono.fromCallable(() -> encoder.matches(password.value(), hash.value()))
+                        .subscribeOn(verifying));
     }
 
     @Override

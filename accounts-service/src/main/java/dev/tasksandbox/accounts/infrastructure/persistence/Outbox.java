@@ -2,13 +2,16 @@ package dev.tasksandbox.accounts.infrastructure.persistence;
 
 import dev.tasksandbox.accounts.domain.SessionsRevoked;
 import dev.tasksandbox.accounts.domain.UserRegistered;
+import dev.tasksandbox.accounts.infrastructure.tracing.ObservedSteps;
 import dev.tasksandbox.contracts.AccountEvent;
 import dev.tasksandbox.contracts.AccountEventCodec;
 import dev.tasksandbox.contracts.UserAccountCreated;
 import dev.tasksandbox.contracts.UserSessionsRevoked;
 import dev.tasksandbox.kernel.DomainEvent;
 import dev.tasksandbox.kernel.TraceParent;
-import dev.tasksandbox.web.TraceContext;
+import dev.tasksandbox.web.edge.TraceIds;
+import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,8 +23,9 @@ import reactor.core.publisher.Mono;
  * {@link UserAccountCreated}, {@link SessionsRevoked} as {@link UserSessionsRevoked}, written by the contract's
  * codec.
  *
- * <p>The row carries the {@code traceparent} of the request that caused the event, which the relay publishes
- * as a header, so the trace goes on through Kafka.
+ * <p>The write is a step of its own in the request's trace ({@code outbox write}), and the row carries that
+ * step's {@code traceparent}: the relay's publish span is its child, so the trace goes on through Kafka. Without
+ * tracing the column stays empty and the relay starts a trace of its own.
  *
  * <p>The row stays until Kafka has acknowledged its event: the relay reads the insert from the write-ahead log
  * for speed, deletes the row once it is published, and republishes what is left in the table whenever it
@@ -31,16 +35,23 @@ import reactor.core.publisher.Mono;
 class Outbox {
 
     private final DatabaseClient database;
+    private final ObservedSteps steps;
     private final AccountEventCodec codec = new AccountEventCodec();
 
-    Outbox(DatabaseClient database) {
+    Outbox(DatabaseClient database, ObservedSteps steps) {
         this.database = database;
+        this.steps = steps;
     }
 
     Mono<Void> append(DomainEvent event) {
         return Mono.fromCallable(() -> published(event))
-                .zipWith(TraceContext.current())
-                .flatMap(eventAndTrace -> insert(eventAndTrace.getT1(), eventAndTrace.getT2()));
+                .flatMap(published -> steps.observed(
+                        "accounts.outbox.write",
+                        "outbox write",
+                        KeyValues.of("event.type", published.type()),
+                        step -> insert(
+                                published,
+                                TraceIds.traceparentOf(step.getContextView()).orElse(null))));
     }
 
     /** The one place where a domain event of accounts becomes the integration event others read. */
@@ -55,16 +66,18 @@ class Outbox {
         throw new IllegalArgumentException("No integration event for " + event.getClass());
     }
 
-    private Mono<Void> insert(AccountEvent event, TraceParent trace) {
+    private Mono<Void> insert(AccountEvent event, @Nullable TraceParent trace) {
         // aggregateid becomes the record's key: every event of one user on one partition, in order.
-        return database.sql("""
+        DatabaseClient.GenericExecuteSpec insert = database.sql("""
                         INSERT INTO outbox (id, aggregatetype, aggregateid, type, payload, traceparent)
                         VALUES (:id, 'user', :aggregateId, :type, :payload, :traceparent)""")
                 .bind("id", event.eventId())
                 .bind("aggregateId", event.userId().toString())
                 .bind("type", event.type())
-                .bind("payload", codec.encode(event))
-                .bind("traceparent", trace.value())
+                .bind("payload", codec.encode(event));
+        return (trace == null
+                        ? insert.bindNull("traceparent", String.class)
+                        : insert.bind("traceparent", trace.value()))
                 .then();
     }
 }

@@ -53,11 +53,21 @@ final class RevocationFeed implements RevokedSessions, SmartLifecycle {
 
     /** @param connections the service's pooled factory: the feed holds a connection of its own, outside the pool */
     RevocationFeed(ConnectionFactory connections, Clock clock, Duration horizon) {
-        this.connections = connections instanceof Wrapped<?> pool && pool.unwrap() instanceof ConnectionFactory raw
-                ? raw
-                : connections;
+        this.connections = driverOf(connections);
         this.clock = clock;
         this.horizon = horizon;
+    }
+
+    /**
+     * The driver's own factory under the pool and the observing proxy: only a connection of the driver can
+     * listen, and the feed's one long-lived statement is no span of anybody's request.
+     */
+    private static ConnectionFactory driverOf(ConnectionFactory factory) {
+        ConnectionFactory current = factory;
+        while (current instanceof Wrapped<?> wrapper && wrapper.unwrap() instanceof ConnectionFactory inner) {
+            current = inner;
+        }
+        return current;
     }
 
     @Override

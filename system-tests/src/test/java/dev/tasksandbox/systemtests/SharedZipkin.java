@@ -1,0 +1,39 @@
+package dev.tasksandbox.systemtests;
+
+import dev.tasksandbox.localstack.ZipkinServer;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One real Zipkin for every stack of this test JVM, as {@code ./run-local.sh} runs one for its stack: launched on
+ * first use, stopped when the JVM exits. Its output goes to {@code target/system-test-logs/zipkin.log}.
+ */
+final class SharedZipkin {
+
+    private static ZipkinServer zipkin;
+
+    private SharedZipkin() {}
+
+    /** Zipkin, launched if it was not yet; {@link ZipkinServer#awaitReady()} before reading traces from it. */
+    static synchronized ZipkinServer get(Path root) {
+        if (zipkin == null) {
+            zipkin = ZipkinServer.launch(root, 0, log());
+            Runtime.getRuntime().addShutdownHook(new Thread(zipkin::close, "zipkin-stop"));
+        }
+        return zipkin;
+    }
+
+    private static PrintStream log() {
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
+            return new PrintStream(
+                    new FileOutputStream(logs.resolve("zipkin.log").toFile(), false), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
