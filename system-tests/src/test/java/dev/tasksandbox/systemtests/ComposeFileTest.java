@@ -57,7 +57,11 @@ class ComposeFileTest {
     @Test
     void only_the_gateway_is_published_and_it_routes_to_the_services_by_their_compose_names() {
         services.forEach((name, service) -> {
-            if (!name.equals("api-gateway")) {
+            if (name.equals("zipkin")) {
+                assertThat(service.get("ports").toString())
+                        .as("Zipkin's UI, for the host only")
+                        .startsWith("[127.0.0.1:");
+            } else if (!name.equals("api-gateway")) {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
         });
@@ -181,6 +185,16 @@ class ComposeFileTest {
         String actuatorPort = environmentOf(service).getOrDefault("MANAGEMENT_PORT", port);
         assertThat(services.get(service).get("healthcheck").toString())
                 .contains("http://localhost:" + actuatorPort + "/actuator/health/readiness");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"accounts-service", "projects-service", "api-gateway"})
+    void every_service_sends_its_spans_to_compose_s_zipkin_without_waiting_for_it(String service) {
+        assertThat(environmentOf(service))
+                .containsEntry("ZIPKIN_ENDPOINT", "http://zipkin:9411/api/v2/spans")
+                .containsKeys("TRACING_SAMPLING_PROBABILITY", "TRACING_ENABLED");
+        assertThat(services.get("zipkin").get("healthcheck").toString()).contains("http://localhost:9411/health");
+        assertThat(dependencies(service)).doesNotContainKey("zipkin");
     }
 
     @Test
