@@ -22,6 +22,9 @@ class ArchitectureTest {
                     "..accounts.web..",
                     "org.springframework..",
                     "io.r2dbc..",
+                    // spans and timers are the adapters' business; the use cases do not know they are observed
+                    "io.micrometer..",
+                    "brave..",
                     "tools.jackson..",
                     "com.fasterxml..",
                     "reactor..",
@@ -42,6 +45,9 @@ class ArchitectureTest {
                     "..accounts.web..",
                     "org.springframework..",
                     "io.r2dbc..",
+                    // spans and timers are the adapters' business; the use cases do not know they are observed
+                    "io.micrometer..",
+                    "brave..",
                     "io.debezium..",
                     // the wire format is translated at the adapters; the core speaks its own language
                     "dev.tasksandbox.contracts..",
