@@ -12,7 +12,8 @@
 # Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
 # GATEWAY_PORT (8080), ZIPKIN_PORT (9411: a real Zipkin, UI at /zipkin/); the actuators' ACCOUNTS_MANAGEMENT_PORT
 # (9081), PROJECTS_MANAGEMENT_PORT (9082), GATEWAY_MANAGEMENT_PORT (9080). Everything listens on 127.0.0.1;
-# LOCAL_BIND_ADDRESS moves the services.
+# LOCAL_BIND_ADDRESS moves the services. Every service sends its spans to that Zipkin; TRACING_SAMPLING_PROBABILITY
+# (1.0) is the share of traces recorded, TRACING_ENABLED=false sends none.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
     --fresh|--seed) args+=("$arg") ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done

@@ -10,9 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,14 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedStack.class)
 class RegistrationPipelineIT {
 
-    private static final Duration PIPELINE_BOUND = Duration.ofSeconds(60);
+    private static final Duration PIPELINE_BOUND = RegistrationLatency.PIPELINE_BOUND;
     private static final int WARM_UP_REGISTRATIONS = 500;
+    private static final String PASSWORD = RegistrationLatency.PASSWORD;
     private static Stack stack;
-    private static final String PASSWORD = "correct horse battery";
+    private static RegistrationLatency pipeline;
 
     @BeforeAll
     static void useStack() {
         stack = SharedStack.get();
+        pipeline = new RegistrationLatency(stack);
     }
 
     @Test
@@ -56,11 +53,12 @@ class RegistrationPipelineIT {
         stack.crashAndRestartAccounts();
         registerConcurrently(run, perPhase, perPhase);
 
-        Set<String> users = usersOfRun(run);
+        Set<String> users = pipeline.usersOfRun(run);
         assertThat(users).hasSizeGreaterThanOrEqualTo(2 * perPhase);
-        await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
+        await().atMost(PIPELINE_BOUND)
+                .until(() -> pipeline.exampleProjectsByOwner(users).size() == users.size());
 
-        Map<String, Integer> projectsPerUser = exampleProjectsByOwner(users);
+        Map<String, Integer> projectsPerUser = pipeline.exampleProjectsByOwner(users);
         assertThat(projectsPerUser.values()).containsOnly(1);
         assertThat(projectsPerUser.keySet()).isEqualTo(users);
         assertThat(tasksPerExampleProject(users))
@@ -78,15 +76,17 @@ class RegistrationPipelineIT {
             for (int i = 0; i < 20; i++) {
                 AccountsApi.at(standby.baseUrl()).registered(run + "-" + i + "@example.com", PASSWORD);
             }
-            Set<String> users = usersOfRun(run);
+            Set<String> users = pipeline.usersOfRun(run);
             await().atMost(PIPELINE_BOUND)
-                    .until(() -> exampleProjectsByOwner(users).size() == users.size());
+                    .until(() -> pipeline.exampleProjectsByOwner(users).size() == users.size());
             System.out.printf(
                     "BENCHMARK standby took over: 20 registrations made after the active instance was killed "
                             + "all had their example project %.1f s after the kill%n",
                     (System.nanoTime() - crashed) / 1e9);
 
-            assertThat(exampleProjectsByOwner(users).values()).hasSize(20).containsOnly(1);
+            assertThat(pipeline.exampleProjectsByOwner(users).values())
+                    .hasSize(20)
+                    .containsOnly(1);
             await().atMost(PIPELINE_BOUND).until(() -> "active".equals(RelayRole.of(standby)));
         } finally {
             stack.crashAndRestartAccounts();
@@ -99,41 +99,10 @@ class RegistrationPipelineIT {
      */
     @Test
     void latency_from_registration_to_example_project_is_reported() throws Exception {
-        String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
-        // Warm-up, not measured: another test may just have restarted accounts-service, whose JIT compilers
-        // would otherwise still be at work during the measured run. This measures the steady state.
-        for (int i = 0; i < WARM_UP_REGISTRATIONS; i++) {
-            AccountsApi.at(stack.gatewayUrl()).registered("warmup-" + run + "-" + i + "@example.com", PASSWORD);
-        }
-        // The measured run starts once the warm-up's events are all handled, not while they still queue.
-        Set<String> warmedUp = usersOfRun("warmup-" + run);
-        await().atMost(PIPELINE_BOUND)
-                .until(() -> exampleProjectsByOwner(warmedUp).size() == warmedUp.size());
-        int count = 250;
-        // Paced, not flat out: this measures how long one event takes, not how many fit on two cores.
-        long pace = Duration.ofMillis(20).toNanos();
-        long next = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            AccountsApi.at(stack.gatewayUrl()).registered(run + "-" + i + "@example.com", PASSWORD);
-            next += pace;
-            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
-        }
-        Set<String> users = usersOfRun(run);
-        await().atMost(PIPELINE_BOUND).until(() -> exampleProjectsByOwner(users).size() == users.size());
-
-        Map<String, Instant> registered = commitTimes(
-                "accounts",
-                "SELECT id::text, pg_xact_commit_timestamp(xmin) FROM users WHERE id::text = ANY (?)",
-                users);
-        Map<String, Instant> projected = commitTimes("projects", """
-                SELECT owner_id::text, pg_xact_commit_timestamp(xmin) FROM projects
-                WHERE name = 'My first project' AND owner_id::text = ANY (?)""", users);
-        Map<String, Instant> published = publishTimes(users);
-
-        report("registration commit -> example project commit", registered, projected);
-        report("registration commit -> published on Kafka (relay)", registered, published);
-        report("published on Kafka -> example project commit (consumer)", published, projected);
-        assertThat(projected).hasSize(count);
+        // Another test may just have restarted accounts-service: the warm-up lets its JIT compilers finish.
+        RegistrationLatency.Stages stages = pipeline.measure(WARM_UP_REGISTRATIONS, 250);
+        stages.print("250 registrations paced 20 ms apart");
+        assertThat(stages.toExampleProject()).hasSize(250);
     }
 
     private void registerConcurrently(String run, int from, int count) throws Exception {
@@ -155,36 +124,6 @@ class RegistrationPipelineIT {
         }
     }
 
-    private static Set<String> usersOfRun(String run) throws SQLException {
-        try (Connection accounts = stack.database("accounts");
-                PreparedStatement query = accounts.prepareStatement("SELECT id FROM users WHERE email LIKE ?")) {
-            query.setString(1, run + "-%");
-            Set<String> ids = new HashSet<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-            return ids;
-        }
-    }
-
-    private static Map<String, Integer> exampleProjectsByOwner(Set<String> users) throws SQLException {
-        try (Connection projects = stack.database("projects");
-                PreparedStatement query = projects.prepareStatement("""
-                     SELECT owner_id::text, count(*) FROM projects
-                     WHERE name = 'My first project' AND owner_id::text = ANY (?) GROUP BY owner_id""")) {
-            query.setArray(1, projects.createArrayOf("text", users.toArray()));
-            Map<String, Integer> counts = new HashMap<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-            return counts;
-        }
-    }
-
     private static Set<String> tasksPerExampleProject(Set<String> users) throws SQLException {
         try (Connection projects = stack.database("projects");
                 PreparedStatement query = projects.prepareStatement("""
@@ -201,59 +140,5 @@ class RegistrationPipelineIT {
             }
             return shapes;
         }
-    }
-
-    /**
-     * Commit times by id, from a query whose one parameter is the array of ids. Both databases live in one PostgreSQL
-     * server with track_commit_timestamp on, so all times come from the same clock, the machine's.
-     */
-    private static Map<String, Instant> commitTimes(String database, String query, Set<String> ids)
-            throws SQLException {
-        Map<String, Instant> times = new HashMap<>();
-        try (Connection connection = stack.database(database);
-                PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    times.put(rows.getString(1), rows.getTimestamp(2).toInstant());
-                }
-            }
-        }
-        return times;
-    }
-
-    /** When the relay handed each user's event to Kafka: the record's producer timestamp. */
-    private static Map<String, Instant> publishTimes(Set<String> users) {
-        Map<String, Instant> times = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "benchmark-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of("accounts.user-events"));
-            await().atMost(PIPELINE_BOUND).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (users.contains(record.key())) {
-                        times.putIfAbsent(record.key(), Instant.ofEpochMilli(record.timestamp()));
-                    }
-                });
-                return times.keySet().containsAll(users);
-            });
-        }
-        return times;
-    }
-
-    private static void report(String stage, Map<String, Instant> from, Map<String, Instant> to) {
-        List<Double> millis = new ArrayList<>();
-        from.forEach(
-                (id, start) -> millis.add(Duration.between(start, to.get(id)).toNanos() / 1e6));
-        System.out.printf(
-                "BENCHMARK %s, %d registrations paced 20 ms apart: %s%n",
-                stage, millis.size(), Latencies.summary(millis));
     }
 }

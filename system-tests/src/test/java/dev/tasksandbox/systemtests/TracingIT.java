@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,53 +40,74 @@ class TracingIT {
 
     @Test
     void one_registration_is_one_trace_from_the_gateway_through_accounts_the_relay_and_projects() {
+        Predicate<Span> gatewayServer = span("api-gateway", "SERVER", "http post");
+        Predicate<Span> gatewayClient = span("api-gateway", "CLIENT", "http post");
+        Predicate<Span> accountsServer = span("accounts-service", "SERVER", "http post /api/users");
+        Predicate<Span> bcrypt = span("accounts-service", "", "bcrypt hash");
+        Predicate<Span> insertUser = statement("accounts-service", "INSERT INTO users");
+        Predicate<Span> outboxWrite = span("accounts-service", "", "outbox write");
+        Predicate<Span> insertOutbox = statement("accounts-service", "INSERT INTO outbox");
+        Predicate<Span> publish = span("accounts-outbox-relay", "PRODUCER", "accounts.user-events publish");
+        Predicate<Span> consume = span("projects-service", "CONSUMER", "accounts.user-events process");
+        Predicate<Span> insertProject = statement("projects-service", "INSERT INTO projects");
+
         Api.Answer registered = gateway.post("/api/users", body("email", uniqueEmail(), "password", "long enough"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-
-        Trace trace = awaitTrace(traceIdOf(registered), statement("projects-service", "INSERT INTO projects"));
+        Trace trace = awaitTrace(
+                traceIdOf(registered),
+                List.of(
+                        gatewayServer,
+                        gatewayClient,
+                        accountsServer,
+                        bcrypt,
+                        insertUser,
+                        outboxWrite,
+                        insertOutbox,
+                        publish,
+                        consume,
+                        insertProject));
 
         assertThat(trace.roots())
                 .as("one root, and every other span's parent in the trace")
                 .hasSize(1);
         Span root = trace.roots().get(0);
-        assertThat(root).matches(span("api-gateway", "SERVER", "http post"));
-        Span proxied = trace.childOf(root, span("api-gateway", "CLIENT", "http post"));
-        Span accounts = trace.childOf(proxied, span("accounts-service", "SERVER", "http post /api/users"));
-        trace.childOf(accounts, span("accounts-service", "", "bcrypt hash"));
-        trace.childOf(accounts, statement("accounts-service", "INSERT INTO users"));
-        Span outboxWrite = trace.childOf(accounts, span("accounts-service", "", "outbox write"));
-        trace.childOf(outboxWrite, statement("accounts-service", "INSERT INTO outbox"));
-        Span publish =
-                trace.childOf(outboxWrite, span("accounts-outbox-relay", "PRODUCER", "accounts.user-events publish"));
-        Span consume = trace.childOf(publish, span("projects-service", "CONSUMER", "accounts.user-events process"));
-        Span exampleProject = trace.childOf(consume, statement("projects-service", "INSERT INTO projects"));
+        assertThat(root).matches(gatewayServer);
+        Span proxied = trace.childOf(root, gatewayClient);
+        Span accounts = trace.childOf(proxied, accountsServer);
+        trace.childOf(accounts, bcrypt);
+        trace.childOf(accounts, insertUser);
+        Span written = trace.childOf(accounts, outboxWrite);
+        trace.childOf(written, insertOutbox);
+        Span published = trace.childOf(written, publish);
+        Span consumed = trace.childOf(published, consume);
+        Span exampleProject = trace.childOf(consumed, insertProject);
 
-        assertThat(List.of(root, proxied, accounts, outboxWrite, publish, consume, exampleProject))
+        assertThat(List.of(root, proxied, accounts, written, published, consumed, exampleProject))
                 .as("each hop starts after the one that caused it")
                 .isSortedAccordingTo((one, other) -> Long.compare(one.startMicros(), other.startMicros()));
     }
 
     @Test
     void the_composed_profile_is_one_server_span_over_its_two_calls() {
+        Predicate<Span> gatewayServer = span("api-gateway", "SERVER", "http get /api/users/me");
+        Predicate<Span> toAccounts = span -> span.kind().equals("CLIENT")
+                && span.tags().getOrDefault("http.url", "").endsWith("/api/users/me");
+        Predicate<Span> toProjects = span -> span.kind().equals("CLIENT")
+                && span.tags().getOrDefault("http.url", "").contains("/api/projects");
+        Predicate<Span> accountsServer = span("accounts-service", "SERVER", "http get /api/users/me");
+        Predicate<Span> projectsServer = span("projects-service", "SERVER", "http get /api/projects");
+
         Api.User user = gateway.newUser("traced-profile");
         Api.Answer profile = gateway.withToken(user.accessToken()).get("/api/users/me");
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+        Trace trace = awaitTrace(
+                traceIdOf(profile), List.of(gatewayServer, toAccounts, toProjects, accountsServer, projectsServer));
 
-        Trace trace = awaitTrace(traceIdOf(profile), span("projects-service", "SERVER", "http get /api/projects"));
-
+        assertThat(trace.roots()).hasSize(1);
         Span root = trace.roots().get(0);
-        assertThat(trace.roots()).containsExactly(root);
-        assertThat(root).matches(span("api-gateway", "SERVER", "http get /api/users/me"));
-        Span toAccounts = trace.childOf(
-                root,
-                span -> span.kind().equals("CLIENT")
-                        && span.tags().getOrDefault("http.url", "").endsWith("/api/users/me"));
-        Span toProjects = trace.childOf(
-                root,
-                span -> span.kind().equals("CLIENT")
-                        && span.tags().getOrDefault("http.url", "").contains("/api/projects"));
-        trace.childOf(toAccounts, span("accounts-service", "SERVER", "http get /api/users/me"));
-        trace.childOf(toProjects, span("projects-service", "SERVER", "http get /api/projects"));
+        assertThat(root).matches(gatewayServer);
+        trace.childOf(trace.childOf(root, toAccounts), accountsServer);
+        trace.childOf(trace.childOf(root, toProjects), projectsServer);
     }
 
     @Test
@@ -97,7 +119,7 @@ class TracingIT {
             String traceId = traceIdOf(registered);
 
             // accounts-service, still tracing, continues the trace the silent gateway started ...
-            awaitTrace(traceId, span("accounts-service", "SERVER", "http post /api/users"));
+            awaitTrace(traceId, List.of(span("accounts-service", "SERVER", "http post /api/users")));
             // ... while the gateway's spans, which would be reported within a second, never come.
             await().during(Duration.ofSeconds(3))
                     .atMost(Duration.ofSeconds(10))
@@ -106,8 +128,13 @@ class TracingIT {
         }
     }
 
-    private static Trace awaitTrace(String traceId, java.util.function.Predicate<Span> lastToArrive) {
-        return await().atMost(TRACE_BOUND).until(() -> zipkin.trace(traceId), trace -> trace.has(lastToArrive));
+    /**
+     * The trace once it holds a span of each kind {@code expected}: every part reports on its own, every second,
+     * so the spans of one trace arrive in any order.
+     */
+    private static Trace awaitTrace(String traceId, List<Predicate<Span>> expected) {
+        return await().atMost(TRACE_BOUND)
+                .until(() -> zipkin.trace(traceId), trace -> expected.stream().allMatch(trace::has));
     }
 
     /** The trace id of the answer's {@code traceparent}, which the gateway sets on every answer. */
