@@ -128,6 +128,21 @@ class TracingIT {
         }
     }
 
+    @Test
+    void health_probes_and_scrapes_send_no_spans() throws Exception {
+        Stack stack = SharedStack.get();
+        assertThat(new Api(stack.accountsActuator()).get("/health/readiness").status())
+                .isEqualTo(200);
+        assertThat(new Api(stack.accountsActuator()).get("/prometheus").status())
+                .isEqualTo(200);
+        // A request after them: accounts reports its spans in the order they end, so once this one's span is in
+        // Zipkin, the probe's and the scrape's would be too.
+        Api.Answer after = gateway.post("/api/users", body("email", uniqueEmail(), "password", "long enough"));
+        awaitTrace(traceIdOf(after), List.of(span("accounts-service", "SERVER", "http post /api/users")));
+
+        assertThat(zipkin.spanNames("accounts-service")).noneMatch(name -> name.contains("/actuator"));
+    }
+
     /**
      * The trace once it holds a span of each kind {@code expected}: every part reports on its own, every second,
      * so the spans of one trace arrive in any order.

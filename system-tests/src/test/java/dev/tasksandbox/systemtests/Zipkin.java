@@ -44,6 +44,20 @@ final class Zipkin {
                 JSON.readTree(answer.body()).valueStream().map(Span::of).toList());
     }
 
+    /** The names of the spans Zipkin holds of {@code service}, as its UI offers them for a search. */
+    List<String> spanNames(String service) throws IOException, InterruptedException {
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(apiUrl + "/spans?serviceName=" + service))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body())
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+    }
+
     /** A span as Zipkin shows it; {@code kind} is empty for a span inside one service. */
     record Span(
             String id,

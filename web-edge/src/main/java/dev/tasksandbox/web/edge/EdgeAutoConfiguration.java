@@ -12,7 +12,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 /**
  * Every reactive web application that depends on this module gets the one {@link ProblemWriter}, clients that
  * hang up are not logged as errors ({@link DroppedErrors}, {@link HungUpConnections}), and Netty's memory is
- * metered ({@link NettyMemory}), and probes are no traces.
+ * metered ({@link NettyMemory}); health probes and scrapes send no spans.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
