@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
  * supervises it.
  *
  * <p>The engine blocks, so it runs on a thread of its own, never on an event loop. Before every start the
- * relay inspects the slot ({@link ReplicationSlot}): when the slot is missing or cannot be trusted, it is made
+ * relay inspects the slot ({@link SlotRecovery}): when the slot is missing or cannot be trusted, it is made
  * anew and the engine first reads the outbox table, where every unacknowledged event still is. When the engine
  * stops on an error it is started again after a back-off. Because a slot admits one reader, the engine of a
  * second instance cannot start streaming and keeps retrying every {@code restartBackoff}: it is a standby that
@@ -44,6 +44,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final ReplicationSlot slot;
     private final OutboxTable outbox;
     private final TopicAdministration topics;
+    private final SlotRecovery slotRecovery;
     private final PublishSpans spans;
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
     // Made by start(), since an executor cannot be started again once stop() has shut it down.
@@ -62,6 +63,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.slot = new ReplicationSlot(properties);
         this.outbox = new OutboxTable(properties);
         this.topics = new TopicAdministration(topic, properties.kafka().bootstrapServers());
+        this.slotRecovery = new SlotRecovery(slot, outbox, meters, properties.slotName());
     }
 
     public RelayState state() {
@@ -150,7 +152,7 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         state.set(RelayState.RUNNING);
         try {
-            boolean snapshotTable = prepareSlot();
+            boolean snapshotTable = slotRecovery.mustReadTheTable();
             topics.ensureTopicExists();
             KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished, spans);
             this.publisher = publisher;
@@ -167,32 +169,6 @@ public final class OutboxRelay implements SmartLifecycle {
         } finally {
             closeEngine();
         }
-    }
-
-    /**
-     * Inspects the slot and, when it cannot be trusted, drops it and forgets the stored position.
-     *
-     * @return whether the engine must read the outbox table before it streams
-     */
-    private boolean prepareSlot() throws SQLException {
-        ReplicationSlot.Inspection inspection = slot.inspect();
-        switch (inspection.start()) {
-            case RESUME -> {
-                return false;
-            }
-            case CREATE -> log.info("Creating replication slot {}: {}", properties.slotName(), inspection.reason());
-            case RECREATE -> {
-                meters.slotRecovered();
-                log.warn(
-                        "Replication slot {} cannot be trusted: {}. Recreating it and republishing the {} rows"
-                                + " still in the outbox; consumers ignore the ones they already have",
-                        properties.slotName(),
-                        inspection.reason(),
-                        outbox.backlog().rows());
-            }
-        }
-        slot.reset();
-        return true;
     }
 
     /** Samples what the meters report from the database; a failed sample waits for the next one. */
