@@ -6,7 +6,6 @@ import dev.tasksandbox.localstack.KafkaBroker;
 import dev.tasksandbox.localstack.PostgresServer;
 import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.StackEnvironment;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -51,9 +50,7 @@ final class FaultStack implements AutoCloseable {
         try {
             data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-stack-")
                     .toAbsolutePath();
-            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
-            log = new PrintStream(
-                    new FileOutputStream(logs.resolve("fault-suite.log").toFile(), true), true);
+            log = SystemTestLogs.writingTo(SystemTestLogs.file("fault-suite"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

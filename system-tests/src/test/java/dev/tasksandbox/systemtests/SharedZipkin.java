@@ -1,11 +1,6 @@
 package dev.tasksandbox.systemtests;
 
 import dev.tasksandbox.localstack.ZipkinServer;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,19 +16,9 @@ final class SharedZipkin {
     /** Zipkin, launched if it was not yet; {@link ZipkinServer#awaitReady()} before reading traces from it. */
     static synchronized ZipkinServer get(Path root) {
         if (zipkin == null) {
-            zipkin = ZipkinServer.launch(root, 0, log());
+            zipkin = ZipkinServer.launch(root, 0, SystemTestLogs.writingTo(SystemTestLogs.file("zipkin"), false));
             Runtime.getRuntime().addShutdownHook(new Thread(zipkin::close, "zipkin-stop"));
         }
         return zipkin;
-    }
-
-    private static PrintStream log() {
-        try {
-            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
-            return new PrintStream(
-                    new FileOutputStream(logs.resolve("zipkin.log").toFile(), false), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

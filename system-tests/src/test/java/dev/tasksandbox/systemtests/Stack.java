@@ -7,7 +7,6 @@ import dev.tasksandbox.localstack.ServiceProcess;
 import dev.tasksandbox.localstack.StackEnvironment;
 import dev.tasksandbox.localstack.ZipkinServer;
 import dev.tasksandbox.testkit.SharedInfrastructure;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -66,12 +65,11 @@ final class Stack implements AutoCloseable {
      */
     Stack(String name, Map<String, String> everyService) {
         this.everyService = Map.copyOf(everyService);
+        serviceLogFile = SystemTestLogs.file(name);
+        // A fresh log per run: tests read it, and must not read an earlier run's lines.
+        serviceLog = SystemTestLogs.writingTo(serviceLogFile, false);
         try {
-            Path logs = Files.createDirectories(Path.of("target", "system-test-logs"));
             dataDirectory = Files.createDirectories(Path.of("target", "system-test-data"));
-            serviceLogFile = logs.resolve(name + ".log");
-            // A fresh log per run: tests read it, and must not read an earlier run's lines.
-            serviceLog = new PrintStream(new FileOutputStream(serviceLogFile.toFile(), false), true);
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
