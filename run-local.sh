@@ -8,6 +8,8 @@
 #   ./run-local.sh --fresh    start from empty databases and an empty broker
 #   ./run-local.sh --build    rebuild the jars first, even if they exist
 #   ./run-local.sh --seed     once healthy, load the demo data (test@email.com / password) through the gateway
+#   ./run-local.sh --replicas N  N (1-4) instances of accounts-service and of projects-service, the gateway
+#                             balancing over them; instance i adds 100*i to the ports (8081, 8181, ...)
 #
 # Ports: LOCAL_POSTGRES_PORT (15432), LOCAL_KAFKA_PORT (19092), ACCOUNTS_PORT (8081), PROJECTS_PORT (8082),
 # GATEWAY_PORT (8080), ZIPKIN_PORT (9411: a real Zipkin, UI at /zipkin/); the actuators' ACCOUNTS_MANAGEMENT_PORT
@@ -19,13 +21,18 @@ cd "$(dirname "$0")"
 
 build=false
 args=()
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --build) build=true ;;
-    --fresh|--seed) args+=("$arg") ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-    *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
+    --fresh|--seed) args+=("$1") ;;
+    --replicas) [[ "${2:-}" =~ ^[1-4]$ ]] || { echo "--replicas takes 1 to 4" >&2; exit 2; }
+                args+=("$1" "$2"); shift ;;
+    --replicas=*) [[ "${1#*=}" =~ ^[1-4]$ ]] || { echo "--replicas takes 1 to 4" >&2; exit 2; }
+                  args+=(--replicas "${1#*=}") ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 jar_missing() { ! compgen -G "$1/target/$1-*.jar" > /dev/null; }

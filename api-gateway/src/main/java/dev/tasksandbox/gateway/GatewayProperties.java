@@ -17,7 +17,42 @@ public record GatewayProperties(
         Cors cors,
         Profile profile) {
 
-    public record Upstreams(URI accounts, URI projects) {}
+    /** The instances of each service the gateway routes to. */
+    public record Upstreams(Upstream accounts, Upstream projects) {
+
+        /** The instances of the service a route names ({@code lb://accounts}). */
+        public Upstream of(String service) {
+            return switch (service) {
+                case "accounts" -> accounts;
+                case "projects" -> projects;
+                default -> throw new IllegalArgumentException("No upstream is configured for " + service);
+            };
+        }
+    }
+
+    /**
+     * One service's instances: one address where a Service or DNS balances (compose, Kubernetes), or every
+     * instance's own (./run-local.sh --replicas), each with the URL of its readiness, in the same order.
+     */
+    public record Upstream(List<URI> instances, List<URI> readiness) {
+
+        public Upstream {
+            if (instances.isEmpty()) {
+                throw new IllegalArgumentException("A service needs at least one address");
+            }
+            if (!readiness.isEmpty() && readiness.size() != instances.size()) {
+                throw new IllegalArgumentException("Give one readiness URL per instance, or none: " + instances.size()
+                        + " instances, " + readiness.size() + " readiness URLs");
+            }
+            instances = List.copyOf(instances);
+            readiness = List.copyOf(readiness);
+        }
+
+        /** An upstream of one address whose health the gateway does not check. */
+        public static Upstream at(URI address) {
+            return new Upstream(List.of(address), List.of());
+        }
+    }
 
     /** At most {@code perAddress} and {@code perUsername} login attempts per {@code period}. */
     public record LoginLimits(int perAddress, int perUsername, Duration period) {}

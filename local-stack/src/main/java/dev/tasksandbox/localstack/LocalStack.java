@@ -1,9 +1,11 @@
 package dev.tasksandbox.localstack;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -23,17 +25,25 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
+    private static final int MAX_REPLICAS = 4;
+    private static final int PORT_STEP = 100;
+    /** contracts' AccountEvents.PARTITIONS (this module does not build against contracts): more consumers idle. */
+    private static final int TOPIC_PARTITIONS = 3;
+    /** projects' and accounts' DB_POOL_MAX_SIZE default. */
+    private static final int DEFAULT_POOL_SIZE = 20;
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws InterruptedException {
         boolean fresh = List.of(args).contains("--fresh");
         boolean seed = List.of(args).contains("--seed");
+        int replicas = replicas(args);
         Path root = Path.of("").toAbsolutePath();
-        new LocalStack().run(root, fresh, seed);
+        new LocalStack().run(root, fresh, seed, replicas);
     }
 
-    private void run(Path root, boolean fresh, boolean seed) throws InterruptedException {
+    private void run(Path root, boolean fresh, boolean seed, int replicas) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -63,47 +73,79 @@ public final class LocalStack {
             ZipkinServer zipkin = ZipkinServer.launch(root, port("ZIPKIN_PORT", 9411), out);
             started.push(zipkin);
             Map<String, String> traced = StackEnvironment.tracedBy(zipkin);
-            int accountsPort = port("ACCOUNTS_PORT", 8081);
-            int projectsPort = port("PROJECTS_PORT", 8082);
-            // Nothing waits for another service at start-up, so all three start side by side; the gateway,
-            // launched last, is stopped first.
-            ServiceProcess accounts = launch(
-                    root,
-                    "accounts-service",
-                    "accounts",
-                    accountsPort,
-                    plus(
-                            withManagementPort(
-                                    StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
-                                    port("ACCOUNTS_MANAGEMENT_PORT", 9081)),
-                            traced));
-            ServiceProcess projects = launch(
-                    root,
-                    "projects-service",
-                    "projects",
-                    projectsPort,
-                    plus(
-                            StackEnvironment.projects(
-                                    infrastructure, accountsPort, port("PROJECTS_MANAGEMENT_PORT", 9082)),
-                            traced));
+            List<InstancePorts> accountsPorts =
+                    replicaPorts(port("ACCOUNTS_PORT", 8081), port("ACCOUNTS_MANAGEMENT_PORT", 9081), replicas);
+            List<InstancePorts> projectsPorts =
+                    replicaPorts(port("PROJECTS_PORT", 8082), port("PROJECTS_MANAGEMENT_PORT", 9082), replicas);
+            InstancePorts gatewayPorts =
+                    new InstancePorts(port("GATEWAY_PORT", 8080), port("GATEWAY_MANAGEMENT_PORT", 9080));
+            requireDistinct(infrastructure, zipkin, gatewayPorts, accountsPorts, projectsPorts);
+            // Nothing waits for another service at start-up, so all start side by side; the gateway, launched
+            // last, is stopped first.
+            List<ServiceProcess> services = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                services.add(launch(
+                        root,
+                        "accounts-service",
+                        instanceName("accounts", i, replicas),
+                        accountsPorts.get(i).port(),
+                        plus(
+                                withManagementPort(
+                                        StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
+                                        accountsPorts.get(i).managementPort()),
+                                plus(traced, sharedDatabase(replicas)))));
+            }
+            // With replicas, projects fetch the keys through the gateway, so no accounts instance is the one
+            // they depend on.
+            URI keysFrom = URI.create(replicas == 1 ? accountsPorts.get(0).apiUrl() : gatewayPorts.apiUrl());
+            for (int i = 0; i < replicas; i++) {
+                Map<String, String> consumers = replicas == 1
+                        ? Map.of()
+                        : Map.of("EVENT_CONSUMERS", Integer.toString(ceilDiv(TOPIC_PARTITIONS, replicas)));
+                services.add(launch(
+                        root,
+                        "projects-service",
+                        instanceName("projects", i, replicas),
+                        projectsPorts.get(i).port(),
+                        plus(
+                                StackEnvironment.projects(
+                                        infrastructure,
+                                        keysFrom,
+                                        projectsPorts.get(i).managementPort()),
+                                plus(traced, plus(consumers, sharedDatabase(replicas))))));
+            }
             ServiceProcess gateway = launch(
                     root,
                     "api-gateway",
                     "gateway",
-                    port("GATEWAY_PORT", 8080),
+                    gatewayPorts.port(),
                     plus(
                             withManagementPort(
-                                    StackEnvironment.gateway(accountsPort, projectsPort),
-                                    port("GATEWAY_MANAGEMENT_PORT", 9080)),
+                                    replicas == 1
+                                            ? StackEnvironment.gateway(
+                                                    accountsPorts.get(0).port(),
+                                                    projectsPorts.get(0).port())
+                                            : StackEnvironment.gateway(accountsPorts, projectsPorts),
+                                    gatewayPorts.managementPort()),
                             traced));
+            services.add(gateway);
             zipkin.awaitReady();
             out.printf("local-stack | Zipkin on %s, receiving the services' spans%n", zipkin.uiUrl());
-            List<ServiceProcess> services = List.of(accounts, projects, gateway);
             for (ServiceProcess service : services) {
                 service.awaitReady();
                 out.printf(
                         "local-stack | %s ready on %s (actuator %s)%n",
                         service.name(), service.baseUrl(), service.managementUrl());
+            }
+            if (replicas > 1) {
+                out.printf(
+                        "local-stack | %d accounts instances: the one that holds the replication slot relays the"
+                                + " outbox, the others stand by (GET <actuator>/health/relay)%n",
+                        replicas);
+                out.printf(
+                        "local-stack | %d projects instances share the consumer group; the topic has %d partitions,"
+                                + " so at most %d consumers do work%n",
+                        replicas, TOPIC_PARTITIONS, TOPIC_PARTITIONS);
             }
             gatewayUrl = gateway.baseUrl();
         } catch (RuntimeException e) {
@@ -153,6 +195,76 @@ public final class LocalStack {
             return service.name();
         }
         return part instanceof ZipkinServer ? "Zipkin" : "Kafka and PostgreSQL";
+    }
+
+    /** {@code --replicas N}: how many instances of accounts-service and of projects-service, 1 to 4. */
+    static int replicas(String[] args) {
+        List<String> list = List.of(args);
+        int at = list.indexOf("--replicas");
+        if (at < 0) {
+            return 1;
+        }
+        int replicas = at + 1 < list.size() ? Integer.parseInt(list.get(at + 1)) : 0;
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas takes a number from 1 to " + MAX_REPLICAS);
+        }
+        return replicas;
+    }
+
+    /** Instance i listens on the base ports plus 100 times i: 8081, 8181, 8281 and their actuators 9081, 9181 ... */
+    static List<InstancePorts> replicaPorts(int port, int managementPort, int replicas) {
+        List<InstancePorts> ports = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            ports.add(new InstancePorts(port + PORT_STEP * i, managementPort + PORT_STEP * i));
+        }
+        return ports;
+    }
+
+    private static void requireDistinct(
+            Infrastructure infrastructure,
+            ZipkinServer zipkin,
+            InstancePorts gateway,
+            List<InstancePorts> accounts,
+            List<InstancePorts> projects) {
+        Map<Integer, String> owners = new HashMap<>();
+        claim(owners, infrastructure.postgresPort(), "PostgreSQL");
+        claim(owners, zipkin.port(), "Zipkin");
+        claim(owners, gateway.port(), "gateway");
+        claim(owners, gateway.managementPort(), "gateway's actuator");
+        for (int i = 0; i < accounts.size(); i++) {
+            claim(owners, accounts.get(i).port(), instanceName("accounts", i, accounts.size()));
+            claim(
+                    owners,
+                    accounts.get(i).managementPort(),
+                    instanceName("accounts", i, accounts.size()) + "'s actuator");
+            claim(owners, projects.get(i).port(), instanceName("projects", i, projects.size()));
+            claim(
+                    owners,
+                    projects.get(i).managementPort(),
+                    instanceName("projects", i, projects.size()) + "'s actuator");
+        }
+    }
+
+    private static void claim(Map<Integer, String> owners, int port, String owner) {
+        String other = owners.putIfAbsent(port, owner);
+        if (other != null) {
+            throw new IllegalArgumentException("Port " + port + " is given to both " + other + " and " + owner);
+        }
+    }
+
+    private static String instanceName(String service, int index, int replicas) {
+        return replicas == 1 ? service : service + "-" + (index + 1);
+    }
+
+    /** Replicas share one PostgreSQL: each gets a share of the connections one instance would have. */
+    private static Map<String, String> sharedDatabase(int replicas) {
+        return replicas == 1
+                ? Map.of()
+                : Map.of("DB_POOL_MAX_SIZE", Integer.toString(Math.max(5, DEFAULT_POOL_SIZE / replicas)));
+    }
+
+    private static int ceilDiv(int dividend, int divisor) {
+        return (dividend + divisor - 1) / divisor;
     }
 
     private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {

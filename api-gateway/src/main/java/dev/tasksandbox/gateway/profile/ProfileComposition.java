@@ -1,6 +1,5 @@
 package dev.tasksandbox.gateway.profile;
 
-import dev.tasksandbox.gateway.GatewayProperties;
 import dev.tasksandbox.gateway.edge.RequestIdentity;
 import dev.tasksandbox.gateway.profile.ComposedProfile.Profile;
 import dev.tasksandbox.gateway.profile.ComposedProfile.ProjectSummary;
@@ -62,15 +61,20 @@ public final class ProfileComposition {
     private final Duration projectsTimeout;
     private final JsonMapper json;
 
-    public ProfileComposition(WebClient.Builder http, GatewayProperties properties, JsonMapper json) {
-        this.accounts = http.clone()
-                .baseUrl(properties.upstreams().accounts().toString())
-                .build();
-        this.projects = http.clone()
-                .baseUrl(properties.upstreams().projects().toString())
-                .build();
-        this.accountsTimeout = properties.upstreamResponseTimeout();
-        this.projectsTimeout = properties.profile().projectsTimeout();
+    /**
+     * Takes a client for each service whose base URL is that service, with how long each may take: the answer
+     * waits for accounts' profile up to {@code accountsTimeout}, for the projects up to {@code projectsTimeout}.
+     */
+    public ProfileComposition(
+            WebClient accounts,
+            WebClient projects,
+            Duration accountsTimeout,
+            Duration projectsTimeout,
+            JsonMapper json) {
+        this.accounts = accounts;
+        this.projects = projects;
+        this.accountsTimeout = accountsTimeout;
+        this.projectsTimeout = projectsTimeout;
         this.json = json;
     }
 

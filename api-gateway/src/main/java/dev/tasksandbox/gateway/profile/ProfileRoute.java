@@ -3,6 +3,7 @@ package dev.tasksandbox.gateway.profile;
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
 import dev.tasksandbox.gateway.GatewayProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -19,9 +20,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class ProfileRoute {
 
+    /**
+     * The two calls go through the same load balancer as the routes ({@code http://accounts} names the service,
+     * not a host), retried on another instance only when the connection could not be made
+     * ({@code spring.cloud.loadbalancer.retry}). Boot's builder is cloned, not replaced by a {@code @LoadBalanced}
+     * one, so the calls keep their spans and meters.
+     */
     @Bean
-    ProfileComposition profileComposition(WebClient.Builder http, GatewayProperties properties, JsonMapper json) {
-        return new ProfileComposition(http, properties, json);
+    ProfileComposition profileComposition(
+            WebClient.Builder http,
+            LoadBalancedExchangeFilterFunction balanced,
+            GatewayProperties properties,
+            JsonMapper json) {
+        return new ProfileComposition(
+                http.clone().filter(balanced).baseUrl("http://accounts").build(),
+                http.clone().filter(balanced).baseUrl("http://projects").build(),
+                properties.upstreamResponseTimeout(),
+                properties.profile().projectsTimeout(),
+                json);
     }
 
     @Bean

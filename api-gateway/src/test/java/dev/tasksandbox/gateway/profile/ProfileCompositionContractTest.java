@@ -11,14 +11,11 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import dev.tasksandbox.gateway.GatewayProperties;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,16 +80,12 @@ class ProfileCompositionContractTest {
     void the_profile_lists_the_callers_active_projects(
             @ForProvider("accounts-service") MockServer accounts,
             @ForProvider("projects-service") MockServer projects) {
-        GatewayProperties properties = new GatewayProperties(
-                new GatewayProperties.Upstreams(URI.create(accounts.getUrl()), URI.create(projects.getUrl())),
-                Duration.ofSeconds(5),
-                DataSize.ofKilobytes(64),
-                null,
-                null,
-                null,
-                new GatewayProperties.Profile(Duration.ofSeconds(5)));
         ProfileComposition composition = new ProfileComposition(
-                WebClient.builder(), properties, JsonMapper.builder().build());
+                WebClient.create(accounts.getUrl()),
+                WebClient.create(projects.getUrl()),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                JsonMapper.builder().build());
         WebTestClient gateway = WebTestClient.bindToRouterFunction(
                         RouterFunctions.route(GET("/api/users/me"), composition::profile))
                 .build();
