@@ -82,6 +82,18 @@ class ComposeFileTest {
                 .containsEntry("projects-service", Map.of("condition", "service_healthy"));
     }
 
+    /**
+     * Every gateway instance counts the login and registration limits in the one Redis, which it reaches with
+     * Redis's own password; the gateway does not wait for it (without Redis it counts in memory).
+     */
+    @Test
+    void the_gateway_keeps_its_limits_in_the_redis_of_compose() {
+        assertThat(environmentOf("api-gateway")).containsEntry("REDIS_URL", "redis://:${REDIS_PASSWORD}@redis:6379");
+        assertThat(services.get("redis").get("command").toString()).contains("--requirepass \"$$REDIS_PASSWORD\"");
+        assertThat(environmentOf("redis").get("REDIS_PASSWORD")).startsWith("${REDIS_PASSWORD:?");
+        assertThat(dependencies("api-gateway")).doesNotContainKey("redis");
+    }
+
     @Test
     void every_container_has_a_health_check_and_every_dependency_waits_for_health() {
         services.forEach((name, service) -> {

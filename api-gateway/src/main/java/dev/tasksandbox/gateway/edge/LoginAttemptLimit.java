@@ -45,8 +45,8 @@ public class LoginAttemptLimit implements WebFilter {
 
     private final LoginAttempts attempts;
 
-    public LoginAttemptLimit(GatewayProperties properties) {
-        this.attempts = new LoginAttempts(properties.loginLimits(), System::nanoTime);
+    public LoginAttemptLimit(GatewayProperties properties, BucketStore store) {
+        this.attempts = new LoginAttempts(properties.loginLimits(), store);
     }
 
     @Override
@@ -56,29 +56,29 @@ public class LoginAttemptLimit implements WebFilter {
                 || !LOGIN_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
-        Duration wait = attempts.fromAddress(ClientAddress.of(request));
-        if (!wait.isZero()) {
-            return Mono.error(tooMany(wait));
-        }
-        Optional<Charset> charset = charsetOf(request);
-        if (charset.isEmpty()) {
-            return chain.filter(exchange);
-        }
-        return DataBufferUtils.join(request.getBody())
-                .map(LoginAttemptLimit::bytesOf)
-                .defaultIfEmpty(new byte[0])
-                .flatMap(body -> {
-                    Duration usernameWait = username(body, charset.get())
+        return attempts.fromAddress(ClientAddress.of(request)).flatMap(wait -> {
+            if (!wait.isZero()) {
+                return Mono.error(tooMany(wait));
+            }
+            Optional<Charset> charset = charsetOf(request);
+            if (charset.isEmpty()) {
+                return chain.filter(exchange);
+            }
+            return DataBufferUtils.join(request.getBody())
+                    .map(LoginAttemptLimit::bytesOf)
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(body -> username(body, charset.get())
                             .map(attempts::forUsername)
-                            .orElse(Duration.ZERO);
-                    if (!usernameWait.isZero()) {
-                        return Mono.error(tooMany(usernameWait));
-                    }
-                    return chain.filter(exchange.mutate()
-                            .request(new ReplayedBody(
-                                    request, body, exchange.getResponse().bufferFactory()))
-                            .build());
-                });
+                            .orElse(Mono.just(Duration.ZERO))
+                            .flatMap(usernameWait -> usernameWait.isZero()
+                                    ? chain.filter(exchange.mutate()
+                                            .request(new ReplayedBody(
+                                                    request,
+                                                    body,
+                                                    exchange.getResponse().bufferFactory()))
+                                            .build())
+                                    : Mono.error(tooMany(usernameWait))));
+        });
     }
 
     private static TooManyRequests tooMany(Duration wait) {

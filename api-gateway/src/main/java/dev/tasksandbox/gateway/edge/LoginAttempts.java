@@ -2,27 +2,27 @@ package dev.tasksandbox.gateway.edge;
 
 import dev.tasksandbox.gateway.GatewayProperties.LoginLimits;
 import java.time.Duration;
-import java.util.function.LongSupplier;
+import reactor.core.publisher.Mono;
 
 /** Counts login attempts per client address and per username, each key in its own token bucket. */
 public final class LoginAttempts {
 
     // Apart, so that a flood of addresses cannot push the bucket of a username under attack out of memory.
-    private final RequestBuckets addresses;
-    private final RequestBuckets usernames;
+    private final Buckets addresses;
+    private final Buckets usernames;
 
-    public LoginAttempts(LoginLimits limits, LongSupplier nanoClock) {
-        this.addresses = new RequestBuckets(limits.perAddress(), limits.period(), nanoClock);
-        this.usernames = new RequestBuckets(limits.perUsername(), limits.period(), nanoClock);
+    public LoginAttempts(LoginLimits limits, BucketStore store) {
+        this.addresses = store.buckets("login-address", limits.perAddress(), limits.period());
+        this.usernames = store.buckets("login-username", limits.perUsername(), limits.period());
     }
 
     /** Zero when the attempt may go ahead, else how long the client should wait. */
-    public Duration fromAddress(String address) {
+    public Mono<Duration> fromAddress(String address) {
         return addresses.take(address);
     }
 
     /** Zero when the attempt may go ahead, else how long the client should wait. */
-    public Duration forUsername(String username) {
+    public Mono<Duration> forUsername(String username) {
         return usernames.take(username);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tasksandbox.gateway.edge;
 
 import dev.tasksandbox.gateway.GatewayProperties;
-import java.time.Duration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,11 +24,11 @@ public class RegistrationLimit implements WebFilter {
     /** Matched as accounts-service matches it, on the decoded path, so {@code /api/%75sers} is counted too. */
     private static final PathPattern REGISTRATION_PATH = PathPatternParser.defaultInstance.parse("/api/users");
 
-    private final RequestBuckets addresses;
+    private final Buckets addresses;
 
-    public RegistrationLimit(GatewayProperties properties) {
+    public RegistrationLimit(GatewayProperties properties, BucketStore store) {
         GatewayProperties.RegistrationLimits limits = properties.registrationLimits();
-        this.addresses = new RequestBuckets(limits.perAddress(), limits.period(), System::nanoTime);
+        this.addresses = store.buckets("registration-address", limits.perAddress(), limits.period());
     }
 
     @Override
@@ -39,9 +38,11 @@ public class RegistrationLimit implements WebFilter {
                 || !REGISTRATION_PATH.matches(request.getPath().pathWithinApplication())) {
             return chain.filter(exchange);
         }
-        Duration wait = addresses.take(ClientAddress.of(request));
-        return wait.isZero()
-                ? chain.filter(exchange)
-                : Mono.error(new TooManyRequests("Too many registrations from this address; try again later", wait));
+        return addresses
+                .take(ClientAddress.of(request))
+                .flatMap(wait -> wait.isZero()
+                        ? chain.filter(exchange)
+                        : Mono.error(new TooManyRequests(
+                                "Too many registrations from this address; try again later", wait)));
     }
 }

@@ -4,15 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.LongSupplier;
+import reactor.core.publisher.Mono;
 
 /**
  * One {@link TokenBucket} per key (a client address, a username), each allowing {@code capacity} requests per
  * {@code period}. The buckets live in this process's memory: with several gateway instances each counts on its
- * own, so a client spread over n instances gets up to n times the limit (a shared store such as Redis would be
- * needed to prevent that). Idle buckets are forgotten, and the number kept is bounded, so a flood of keys cannot
- * exhaust memory.
+ * own, so a client spread over n instances gets up to n times the limit ({@link RedisBucketStore} shares them).
+ * Idle buckets are forgotten, and the number kept is bounded, so a flood of keys cannot exhaust memory.
  */
-final class RequestBuckets {
+final class RequestBuckets implements Buckets {
 
     private static final int MAX_TRACKED_KEYS = 100_000;
 
@@ -31,8 +31,13 @@ final class RequestBuckets {
                 .build();
     }
 
+    @Override
+    public Mono<Duration> take(String key) {
+        return Mono.just(takeNow(key));
+    }
+
     /** Zero when the request may go ahead, else how long the client should wait. */
-    Duration take(String key) {
+    Duration takeNow(String key) {
         long now = nanoClock.getAsLong();
         return buckets.get(key, k -> new TokenBucket(capacity, period, now)).tryTake(now);
     }
