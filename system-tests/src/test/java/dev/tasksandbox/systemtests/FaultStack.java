@@ -35,7 +35,7 @@ final class FaultStack implements AutoCloseable {
     private final int projectsPort = FreePort.orAny(0);
     private final int projectsManagementPort = FreePort.orAny(0);
     private final int standbyPort = FreePort.orAny(0);
-    private final Infrastructure addresses = new Addresses();
+    private final Infrastructure addresses = new FixedAddresses(postgresPort, kafkaPort);
     /** Traced as every stack is: faults must not break the spans' way to Zipkin, nor tracing the services. */
     private final Map<String, String> traced = StackEnvironment.tracedBy(SharedZipkin.get(root));
 
@@ -232,27 +232,5 @@ final class FaultStack implements AutoCloseable {
             }
         }
         log.close();
-    }
-
-    /** Where the parts are, whether or not they run at this moment. */
-    private final class Addresses implements Infrastructure {
-
-        @Override
-        public String postgresHost() {
-            return "localhost";
-        }
-
-        @Override
-        public int postgresPort() {
-            return postgresPort;
-        }
-
-        @Override
-        public String bootstrapServers() {
-            return "localhost:" + kafkaPort;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -8,16 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,12 +48,12 @@ class OutboxFaultIT {
      */
     private static final Duration RESTARTS_LOAD_LIMIT = Duration.ofMinutes(6);
 
-    private static final Duration CONVERGENCE_BOUND = Duration.ofMinutes(2);
     private static final String SLOT = "accounts_outbox_relay";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static FaultStack stack;
+    private static Convergence convergence;
     /** The loads this scenario started, stopped after it even when it fails half-way. */
     private static final List<Registrations> LOADS = new ArrayList<>();
 
@@ -65,6 +61,7 @@ class OutboxFaultIT {
     static void startStack() {
         // Assigned before it starts, so that a start that fails half-way is still stopped after the class.
         stack = new FaultStack();
+        convergence = new Convergence(stack::database);
         stack.start();
     }
 
@@ -103,7 +100,7 @@ class OutboxFaultIT {
         stack.startKafka(false);
         load.awaitMore(BATCH);
 
-        converged("kafka -9 and restart", load.stop());
+        convergence.converged("FAULT kafka -9 and restart", load.stop());
     }
 
     @Test
@@ -138,7 +135,7 @@ class OutboxFaultIT {
         Registrations.Result registered = load.stop();
         stack.startKafka(false);
 
-        converged("kafka unreachable for 60 s", registered);
+        convergence.converged("FAULT kafka unreachable for 60 s", registered);
         System.out.printf(
                 "FAULT kafka unreachable for 60 s: readiness polled %d times, not UP %d times%n",
                 polls.get(), notReady.get());
@@ -159,7 +156,7 @@ class OutboxFaultIT {
         load.awaitMore(BATCH);
 
         Registrations.Result registered = load.stop();
-        converged("projects -9 and restart", registered);
+        convergence.converged("FAULT projects -9 and restart", registered);
         assertThat(registered.clientErrors())
                 .as("registrations need accounts only")
                 .isZero();
@@ -174,7 +171,7 @@ class OutboxFaultIT {
     @Order(5)
     void the_active_relay_host_killed_three_times_with_a_standby_running() throws Exception {
         stack.startStandby();
-        await().atMost(CONVERGENCE_BOUND).until(() -> "standby".equals(stack.relayRole(true)));
+        await().atMost(Convergence.BOUND).until(() -> "standby".equals(stack.relayRole(true)));
         Registrations load = registering("relay-killed", RESTARTS_LOAD_LIMIT);
         boolean standbyHoldsTheSlot = false;
         for (int kill = 0; kill < 3; kill++) {
@@ -185,7 +182,7 @@ class OutboxFaultIT {
             } else {
                 stack.killAccounts();
             }
-            await().atMost(CONVERGENCE_BOUND).until(() -> "active".equals(stack.relayRole(survivor)));
+            await().atMost(Convergence.BOUND).until(() -> "active".equals(stack.relayRole(survivor)));
             if (standbyHoldsTheSlot) {
                 stack.startStandby();
             } else {
@@ -195,10 +192,10 @@ class OutboxFaultIT {
         }
         load.awaitMore(BATCH);
 
-        converged("active relay host -9 three times, standby running", load.stop());
+        convergence.converged("FAULT active relay host -9 three times, standby running", load.stop());
         // The later scenarios stop "the" relay by stopping the instance clients reach: that one holds it again.
         stack.stopStandby();
-        await().atMost(CONVERGENCE_BOUND).until(() -> "active".equals(stack.relayRole(false)));
+        await().atMost(Convergence.BOUND).until(() -> "active".equals(stack.relayRole(false)));
     }
 
     @Test
@@ -211,7 +208,7 @@ class OutboxFaultIT {
                 WHERE datname IN ('accounts', 'projects') AND pid <> pg_backend_pid()""");
         load.awaitMore(2 * BATCH);
 
-        converged("every service connection terminated", load.stop());
+        convergence.converged("FAULT every service connection terminated", load.stop());
     }
 
     @Test
@@ -224,7 +221,7 @@ class OutboxFaultIT {
         stack.startPostgres(false);
         load.awaitMore(2 * BATCH);
 
-        converged("postgresql stopped and started", load.stop());
+        convergence.converged("FAULT postgresql stopped and started", load.stop());
     }
 
     @Test
@@ -248,7 +245,7 @@ class OutboxFaultIT {
         stack.startAccounts();
         stack.startKafka(false);
 
-        converged("slot invalidated by the wal cap", registered);
+        convergence.converged("FAULT slot invalidated by the wal cap", registered);
     }
 
     @Test
@@ -299,7 +296,7 @@ class OutboxFaultIT {
         }
         Registrations.Result registered = load.stop();
 
-        converged("projects database away for 30 s", registered);
+        convergence.converged("FAULT projects database away for 30 s", registered);
         System.out.printf(
                 "FAULT projects database away for 30 s: %.0f failed deliveries retried while it was away,"
                         + " %d dead-lettered%n",
@@ -352,79 +349,10 @@ class OutboxFaultIT {
         Registrations.Result registered = load.stop();
         stack.startKafka(false);
 
-        converged(scenario, registered);
+        convergence.converged("FAULT " + scenario, registered);
         assertThat(registered.clientErrors())
                 .as("registrations while Kafka is away")
                 .isZero();
-    }
-
-    /** Waits until the acknowledged users each have one example project and the outbox is empty, and reports. */
-    private static void converged(String scenario, Registrations.Result registered) throws Exception {
-        assertThat(registered.acknowledged()).as("registrations acknowledged").isNotEmpty();
-        long started = System.nanoTime();
-        await().atMost(CONVERGENCE_BOUND)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> outboxRows() == 0
-                        && exampleProjects(registered.acknowledged()).size()
-                                == registered.acknowledged().size());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Integer> projects = exampleProjects(registered.acknowledged());
-        long lost = registered.acknowledged().stream()
-                .filter(user -> !projects.containsKey(user))
-                .count();
-        long doubled = projects.values().stream().filter(count -> count > 1).count();
-        System.out.printf(
-                "FAULT %s: %d registrations acknowledged, %d lost, %d doubled, %d client-visible errors,"
-                        + " converged in %.1f s%n",
-                scenario, registered.acknowledged().size(), lost, doubled, registered.clientErrors(), seconds);
-        assertThat(lost).as("lost").isZero();
-        assertThat(doubled).as("doubled").isZero();
-        assertThat(orphanExampleProjects())
-                .as("example projects without a user")
-                .isZero();
-    }
-
-    private static Map<String, Integer> exampleProjects(Set<String> users) throws SQLException {
-        Map<String, Integer> perOwner = new HashMap<>();
-        try (Connection projects = stack.database("projects");
-                PreparedStatement query = projects.prepareStatement("""
-                        SELECT owner_id::text, count(*) FROM projects
-                        WHERE name = 'My first project' AND owner_id::text = ANY (?) GROUP BY owner_id""")) {
-            query.setArray(1, projects.createArrayOf("text", users.toArray()));
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    perOwner.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return perOwner;
-    }
-
-    /**
-     * Example projects whose owner accounts does not know: a project must come from a registration. The projects
-     * are read first: a user commits before its event is published, so every owner read here is already in
-     * accounts when its users are read next; read the other way round, a registration in between (a load still
-     * running) would look like an orphan.
-     */
-    private static long orphanExampleProjects() throws SQLException {
-        List<String> owners = new ArrayList<>();
-        try (Connection projects = stack.database("projects");
-                Statement statement = projects.createStatement();
-                ResultSet rows =
-                        statement.executeQuery("SELECT owner_id::text FROM projects WHERE name = 'My first project'")) {
-            while (rows.next()) {
-                owners.add(rows.getString(1));
-            }
-        }
-        Set<String> users = new java.util.HashSet<>();
-        try (Connection accounts = stack.database("accounts");
-                Statement statement = accounts.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id::text FROM users")) {
-            while (rows.next()) {
-                users.add(rows.getString(1));
-            }
-        }
-        return owners.stream().filter(owner -> !users.contains(owner)).count();
     }
 
     private static String slotWalStatus() throws SQLException {
@@ -433,15 +361,6 @@ class OutboxFaultIT {
                 ResultSet row = statement.executeQuery(
                         "SELECT wal_status FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'")) {
             return row.next() ? row.getString(1) : "none";
-        }
-    }
-
-    private static long outboxRows() throws SQLException {
-        try (Connection accounts = stack.database("accounts");
-                Statement statement = accounts.createStatement();
-                ResultSet row = statement.executeQuery("SELECT count(*) FROM outbox")) {
-            row.next();
-            return row.getLong(1);
         }
     }
 

@@ -3,14 +3,15 @@ package dev.tasksandbox.systemtests;
 import dev.tasksandbox.testkit.AccountsApi;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +30,7 @@ final class Registrations implements AutoCloseable {
     private static final String PASSWORD = "correct horse battery";
 
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger refused = new AtomicInteger();
+    private final Queue<RequestTime> refused = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
     private final long deadline;
@@ -42,10 +43,12 @@ final class Registrations implements AutoCloseable {
                 .forEach(client -> clients.execute(() -> {
                     int n = 0;
                     while (running.get() && System.nanoTime() < deadline) {
-                        long next = System.nanoTime() + INTERVAL.toNanos();
+                        long sent = System.nanoTime();
+                        long next = sent + INTERVAL.toNanos();
                         String email = run + "-" + client + "-" + n++ + "-" + UUID.randomUUID() + "@example.com";
                         accounts.tryRegister(email, PASSWORD)
-                                .ifPresentOrElse(acknowledged::add, refused::incrementAndGet);
+                                .ifPresentOrElse(
+                                        acknowledged::add, () -> refused.add(new RequestTime(sent, System.nanoTime())));
                         java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
                 }));
@@ -62,7 +65,7 @@ final class Registrations implements AutoCloseable {
 
     /** Waits until {@code more} registrations beyond those refused so far have been refused: the fault bites. */
     void awaitMoreRefused(int more) {
-        awaitGrowth(refused::get, more);
+        awaitGrowth(refused::size, more);
     }
 
     private void awaitGrowth(java.util.function.IntSupplier count, int more) {
@@ -80,7 +83,7 @@ final class Registrations implements AutoCloseable {
         if (!clients.awaitTermination(30, TimeUnit.SECONDS)) {
             clients.shutdownNow();
         }
-        return new Result(Set.copyOf(acknowledged), refused.get());
+        return new Result(Set.copyOf(acknowledged), List.copyOf(refused));
     }
 
     @Override
@@ -88,8 +91,12 @@ final class Registrations implements AutoCloseable {
         stop();
     }
 
-    /** Users the API acknowledged, and answers that were not a 201 (errors a client saw). */
-    record Result(Set<String> acknowledged, int clientErrors) {
+    /** Users the API acknowledged, and when each request that got no 201 (an error a client saw) was made. */
+    record Result(Set<String> acknowledged, List<RequestTime> errors) {
+
+        int clientErrors() {
+            return errors.size();
+        }
 
         List<String> sample() {
             return acknowledged.stream().limit(3).toList();
