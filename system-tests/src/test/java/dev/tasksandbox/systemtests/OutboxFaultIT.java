@@ -164,8 +164,9 @@ class OutboxFaultIT {
 
     /**
      * The instance that holds the slot is killed three times in a row; each time the other one takes over,
-     * and the killed one comes back as the standby. Clients reach one instance, so while it is down their
-     * registrations fail (that is issue 16's to solve): the suite counts those, and holds the rest to its rules.
+     * and the killed one comes back as the standby. This suite's gateway knows one instance, so while it is down
+     * registrations fail: the suite counts those, and holds the rest to its rules. ReplicaFailoverIT puts both
+     * instances behind the gateway and shows clients no longer notice.
      */
     @Test
     @Order(5)

@@ -78,12 +78,22 @@ final class ReplicaStack implements AutoCloseable {
             startAccounts(i);
             startProjects(i);
         }
-        Map<String, String> environment = new HashMap<>(StackEnvironment.gateway(accountsPorts, projectsPorts));
+        gateway = startGateway(gatewayPort, REPLICAS);
+        return this;
+    }
+
+    /** Another gateway, which knows only the first {@code projectsInstances} projects instances. */
+    ServiceProcess startGateway(int projectsInstances) {
+        return startGateway(FreePort.orAny(0), projectsInstances);
+    }
+
+    private ServiceProcess startGateway(int port, int projectsInstances) {
+        Map<String, String> environment =
+                new HashMap<>(StackEnvironment.gateway(accountsPorts, projectsPorts.subList(0, projectsInstances)));
         environment.putAll(Stack.GENEROUS_ADDRESS_LIMITS);
         environment.putAll(traced);
         environment.put("MANAGEMENT_PORT", Integer.toString(FreePort.orAny(0)));
-        gateway = ServiceProcess.start(root, "api-gateway", "gateway", gatewayPort, environment, log);
-        return this;
+        return ServiceProcess.start(root, "api-gateway", "gateway", port, environment, log);
     }
 
     void startAccounts(int i) {

@@ -46,7 +46,7 @@ class TracingCostBenchmarkIT {
                 String label = setting.getKey() + ", round " + round;
                 try (Stack stack = new Stack("tracing-cost", setting.getValue()).start()) {
                     Api.User user = new Api(stack.gatewayUrl()).newUser("reader");
-                    String tasks = tenTasks(stack, user);
+                    String tasks = TenTasks.of(stack.gatewayUrl(), user);
                     Map<String, String> bearer = Map.of("Authorization", "Bearer " + user.accessToken());
                     Wrk.get(tasks, bearer, CONNECTIONS, WARM_UP);
                     Wrk.Result reads = Wrk.get(tasks, bearer, CONNECTIONS, READS);
@@ -61,19 +61,5 @@ class TracingCostBenchmarkIT {
                 }
             }
         }
-    }
-
-    /** The address of a project of {@code user}'s with ten tasks, through the gateway. */
-    private static String tenTasks(Stack stack, Api.User user) {
-        Api api = new Api(stack.gatewayUrl()).withToken(user.accessToken());
-        Api.Answer created = api.post("/api/projects", Api.body("name", "Traced reads"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(303);
-        String project = created.header("Location");
-        for (int i = 1; i <= 10; i++) {
-            assertThat(api.post(project + "/tasks", Api.body("name", "Task number " + i))
-                            .status())
-                    .isEqualTo(303);
-        }
-        return stack.gatewayUrl() + project + "/tasks";
     }
 }
