@@ -1,6 +1,7 @@
 package dev.tasksandbox.gateway.upstream;
 
 import java.net.ConnectException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,15 @@ public class RetryUnsentGatewayFilterFactory extends RetryGatewayFilterFactory {
         config.setExceptions(ConnectException.class);
         return super.apply(config);
     }
+
+    /**
+     * No body cache, which {@code Retry} turns on for its routes: a request that could not be sent never had its
+     * body read (the body is written once the connection stands), so the retry reads it then. The cache is not
+     * only needless: when a client hangs up while its body is on the way to a service, the gateway releases the
+     * cached buffer that the connection is still releasing (Netty's {@code IllegalReferenceCountException}).
+     */
+    @Override
+    protected void enableBodyCaching(@Nullable String routeId) {}
 
     @Override
     public String name() {
