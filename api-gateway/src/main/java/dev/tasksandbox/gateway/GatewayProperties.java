@@ -40,17 +40,18 @@ public record GatewayProperties(
             if (instances.isEmpty()) {
                 throw new IllegalArgumentException("A service needs at least one address");
             }
+            for (URI instance : instances) {
+                if (instance.getHost() == null || !List.of("http", "https").contains(instance.getScheme())) {
+                    throw new IllegalArgumentException(
+                            "An instance's address is http://host:port or https://host:port, not " + instance);
+                }
+            }
             if (!readiness.isEmpty() && readiness.size() != instances.size()) {
                 throw new IllegalArgumentException("Give one readiness URL per instance, or none: " + instances.size()
                         + " instances, " + readiness.size() + " readiness URLs");
             }
             instances = List.copyOf(instances);
             readiness = List.copyOf(readiness);
-        }
-
-        /** An upstream of one address whose health the gateway does not check. */
-        public static Upstream at(URI address) {
-            return new Upstream(List.of(address), List.of());
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Watches, on the gateway's metrics, the requests it tried to send to one instance and could not: the last time
- * that count grew is the last time the gateway sent anything to the instance after it died.
+ * Watches, on the gateway's metrics, the requests to one instance that ended in an error: those it held when it
+ * died and those that could not reach it afterwards. The last time that count grew is the last time the gateway
+ * chose the dead instance.
  */
 final class InstanceFailures implements AutoCloseable {
 
@@ -37,10 +38,14 @@ final class InstanceFailures implements AutoCloseable {
     }
 
     private void poll() {
-        double now = failed();
-        if (now > count) {
-            count = now;
-            lastGrowthNanos = System.nanoTime();
+        try {
+            double now = failed();
+            if (now > count) {
+                count = now;
+                lastGrowthNanos = System.nanoTime();
+            }
+        } catch (RuntimeException unanswered) {
+            // The next poll tries again: an exception here would end the schedule for good.
         }
     }
 
@@ -59,7 +64,7 @@ final class InstanceFailures implements AutoCloseable {
         return last < 0 ? 0 : Math.max(0, last - since) / 1e9;
     }
 
-    /** How many requests the gateway could not send to the instance while watched. */
+    /** How many requests to the instance ended in an error while watched. */
     double attempts() {
         return count;
     }

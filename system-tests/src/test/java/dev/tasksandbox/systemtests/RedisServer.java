@@ -45,7 +45,9 @@ final class RedisServer implements AutoCloseable {
                             "--save",
                             "",
                             "--appendonly",
-                            "no"))
+                            "no",
+                            "--requirepass",
+                            password))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

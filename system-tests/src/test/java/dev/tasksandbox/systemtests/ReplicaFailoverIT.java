@@ -116,7 +116,7 @@ class ReplicaFailoverIT {
                     errors.stream().filter(error -> error.overlaps(killed)).count();
             System.out.printf(
                     "%s: %d registrations, %d reads; client-visible errors: %d after the kill, %d in flight at the"
-                            + " kill; the gateway tried the dead instance %.0f times, the last %.2f s after the kill%n",
+                            + " kill; the gateway's requests to the dead instance that failed: %.0f, the last %.2f s after the kill%n",
                     label,
                     registered.acknowledged().size() + registered.clientErrors(),
                     read.requests(),

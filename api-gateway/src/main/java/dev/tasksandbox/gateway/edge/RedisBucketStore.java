@@ -18,18 +18,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The edge limits' buckets in Redis, with Bucket4j: every gateway instance takes from the same bucket, so the
  * limits hold however many instances run. Bucket4j's bucket is the one {@link TokenBucket} keeps in memory
  * ({@code capacity} at once, refilled evenly over the period), and it answers how long to wait, which becomes
- * the 429's {@code Retry-After}. Keys are hashed: no e-mail address is stored in Redis in clear.
+ * the 429's {@code Retry-After}. Keys are hashed: no e-mail address is stored in Redis as such.
  *
  * <p>Redis being away is not the gateway being down: a take that fails or takes longer than {@code timeout}
  * is taken from this instance's memory instead, so the limits loosen to per-instance ones and never vanish.
@@ -40,43 +42,55 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisBucketStore.class);
     private static final String KEY_PREFIX = "tasksandbox:limit:";
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    /** For making a connection (TCP, then HELLO with the password): a cold one takes longer than a take may. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisClient client;
     private final RedisURI uri;
     private final Duration timeout;
     private final AtomicReference<@Nullable Connected> connected = new AtomicReference<>();
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private final AtomicLong lastAttemptNanos =
             new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
     private final AtomicLong lastWarningNanos =
             new AtomicLong(System.nanoTime() - Duration.ofDays(1).toNanos());
+    private volatile boolean closed;
 
+    /** Takes from Redis at {@code redisUrl}, each take awaited at most {@code timeout}. */
     public RedisBucketStore(String redisUrl, Duration timeout) {
         this.timeout = timeout;
         this.uri = RedisURI.create(redisUrl);
-        uri.setTimeout(timeout);
+        uri.setTimeout(CONNECT_TIMEOUT);
         this.client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 // Fail at once while disconnected rather than queueing: the fallback answers meanwhile.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
-        // Connected while the gateway starts, so that its first requests do not wait for it (a cold connection
-        // takes longer than the timeout, and those requests would count in memory).
-        proxies().subscribe(connected -> {}, this::warn);
+        // Connected while the gateway starts, so that its first requests find the connection made.
+        connectInBackground();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A take that times out may still have taken its token in Redis after the same request was counted in
+     * memory: under a slow Redis a request can count twice, which tightens a limit and never loosens it.
+     */
     @Override
     public Buckets buckets(String limit, int capacity, Duration period) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(capacity).refillGreedy(capacity, period))
                 .build();
         RequestBuckets fallback = new RequestBuckets(capacity, period, System::nanoTime);
-        return key -> proxies()
+        return key -> Mono.defer(this::proxies)
                 .flatMap(proxies -> Mono.fromFuture(() -> proxies.builder()
                         .build(KEY_PREFIX + limit + ":" + hashed(key), configuration)
                         .tryConsumeAndReturnRemaining(1)))
                 .map(RedisBucketStore::waitOf)
                 .timeout(timeout)
+                // Lettuce completes on its I/O thread, one per connection: the request goes on elsewhere.
+                .publishOn(Schedulers.parallel())
                 .onErrorResume(failure -> {
                     warn(failure);
                     return fallback.take(key);
@@ -85,14 +99,14 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     /** Whether Redis answers a PING now, for the health endpoint. */
     public Mono<Boolean> reachable() {
-        return proxies()
-                .flatMap(unused -> {
+        return Mono.defer(() -> {
                     Connected current = connected.get();
-                    return current == null
-                            ? Mono.just(false)
-                            : Mono.fromCompletionStage(
-                                            current.connection().async().ping())
-                                    .map("PONG"::equals);
+                    if (current == null) {
+                        connectInBackground();
+                        return Mono.just(false);
+                    }
+                    return Mono.fromCompletionStage(current.connection().async().ping())
+                            .map("PONG"::equals);
                 })
                 .timeout(timeout)
                 .onErrorReturn(false);
@@ -102,37 +116,47 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
         return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill());
     }
 
-    /**
-     * The connection, made on first use and then kept (Lettuce reconnects it); while Redis cannot be reached at
-     * all, a new attempt is made at most once per {@code timeout}, not on every request.
-     */
+    /** The connection once made (Lettuce then reconnects it by itself); until then, an error: count in memory. */
     private Mono<AsyncProxyManager<String>> proxies() {
         Connected current = connected.get();
         if (current != null) {
             return Mono.just(current.proxies());
         }
+        connectInBackground();
+        return Mono.error(new IllegalStateException("Redis is not connected yet"));
+    }
+
+    /**
+     * Starts making the connection, apart from any request (whose time-out would otherwise abandon a connection
+     * half made): one attempt at a time, and while Redis cannot be reached, at most one per second.
+     */
+    private void connectInBackground() {
         long now = System.nanoTime();
         long last = lastAttemptNanos.get();
-        if (now - last < timeout.toNanos() || !lastAttemptNanos.compareAndSet(last, now)) {
-            return Mono.error(new IllegalStateException("Redis is not connected"));
+        if (closed
+                || connected.get() != null
+                || now - last < Duration.ofSeconds(1).toNanos()
+                || !connecting.compareAndSet(false, true)) {
+            return;
         }
-        return Mono.fromCompletionStage(
-                        () -> client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
-                                .toCompletableFuture())
-                .map(connection -> {
-                    Connected made = new Connected(
-                            connection,
-                            Bucket4jLettuce.casBasedBuilder(connection)
-                                    .expirationAfterWrite(
-                                            ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                                    Duration.ofSeconds(10)))
-                                    .build()
-                                    .asAsync());
-                    if (!connected.compareAndSet(null, made)) {
-                        var unused = connection.closeAsync(); // another request connected first: use that one
+        lastAttemptNanos.set(now);
+        var unused = client.connectAsync(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri)
+                .whenComplete((connection, failure) -> {
+                    connecting.set(false);
+                    if (failure != null) {
+                        warn(failure);
+                    } else if (closed) {
+                        var unusedClose = connection.closeAsync();
+                    } else {
+                        connected.set(new Connected(
+                                connection,
+                                Bucket4jLettuce.casBasedBuilder(connection)
+                                        .expirationAfterWrite(
+                                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                                        Duration.ofSeconds(10)))
+                                        .build()
+                                        .asAsync()));
                     }
-                    Connected winner = connected.get();
-                    return (winner != null ? winner : made).proxies();
                 });
     }
 
@@ -147,6 +171,10 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
         }
     }
 
+    /**
+     * The key as stored: a digest, so that Redis holds no email address as such (a digest of an address can
+     * still be matched against a list of addresses: Redis is to be kept as private as the gateway).
+     */
     private static String hashed(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -158,6 +186,7 @@ public final class RedisBucketStore implements BucketStore, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Connected current = connected.getAndSet(null);
         if (current != null) {
             current.connection().close();

@@ -33,12 +33,8 @@ final class RequestBuckets implements Buckets {
 
     @Override
     public Mono<Duration> take(String key) {
-        return Mono.just(takeNow(key));
-    }
-
-    /** Zero when the request may go ahead, else how long the client should wait. */
-    Duration takeNow(String key) {
         long now = nanoClock.getAsLong();
-        return buckets.get(key, k -> new TokenBucket(capacity, period, now)).tryTake(now);
+        return Mono.just(
+                buckets.get(key, k -> new TokenBucket(capacity, period, now)).tryTake(now));
     }
 }

@@ -11,7 +11,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Asks an instance whether it is ready, on its actuator's readiness URL (its management port, which is not the
  * port the gateway routes to: Spring Cloud LoadBalancer's own check can only ask the routed port). A plain
- * HTTP client, not Boot's: a probe every second per instance is no client request worth a span or a meter.
+ * HTTP client, not Boot's: a probe every interval per instance is no client request worth a span or a meter.
  */
 public final class ReadinessProbe {
 

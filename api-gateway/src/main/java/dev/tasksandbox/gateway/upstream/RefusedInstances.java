@@ -17,7 +17,8 @@ import org.springframework.cloud.client.loadbalancer.Request;
 import org.springframework.cloud.client.loadbalancer.Response;
 
 /**
- * Instances that refused a connection a moment ago, kept out of the choice for a while. The readiness check
+ * Instances that refused a connection a moment ago, or did not accept one in time (Netty's connect time-out is a
+ * {@link ConnectException} too), kept out of the choice for a while. The readiness check
  * notices a dead instance within one or two intervals; until then round-robin would send every other request,
  * and a retry half the time, to it. A refused connection is certain news, so the instance is left out from the
  * next choice on: the retry of the refused request goes elsewhere. A live instance is given another chance
