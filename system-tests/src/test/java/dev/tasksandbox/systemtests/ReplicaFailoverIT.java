@@ -115,8 +115,8 @@ class ReplicaFailoverIT {
             long inFlight =
                     errors.stream().filter(error -> error.overlaps(killed)).count();
             System.out.printf(
-                    "%s: %d registrations, %d reads; client-visible errors: %d after the kill, %d in flight at the"
-                            + " kill; the gateway's requests to the dead instance that failed: %.0f, the last %.2f s after the kill%n",
+                    "%s: %d registrations, %d reads; client-visible errors: %d, apart from %d in flight at"
+                            + " the kill; the gateway's requests to the dead instance that failed: %.0f, the last %.2f s after the kill%n",
                     label,
                     registered.acknowledged().size() + registered.clientErrors(),
                     read.requests(),
@@ -126,7 +126,7 @@ class ReplicaFailoverIT {
                     failures.secondsUntilLastFailure(killed.startNanos()));
             convergence.converged(label, registered);
             assertThat(errors.size() - inFlight)
-                    .as("client-visible errors of requests made after the kill")
+                    .as("client-visible errors of requests not in flight at the kill")
                     .isZero();
             assertThat(inFlight)
                     .as("requests in flight on the dead instance: at most one per client")

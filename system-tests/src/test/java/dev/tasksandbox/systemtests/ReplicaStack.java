@@ -1,5 +1,7 @@
 package dev.tasksandbox.systemtests;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.InstancePorts;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,7 +82,22 @@ final class ReplicaStack implements AutoCloseable {
             startProjects(i);
         }
         gateway = startGateway(gatewayPort, REPLICAS);
+        fetchKeysOnEveryProjectsInstance();
         return this;
+    }
+
+    /**
+     * Each projects instance fetches the signing keys (through the gateway) at its first token; on a cold, loaded
+     * stack that first fetch can outlast its 3 s bound and fail the read that caused it, which says nothing of a
+     * kill. A read on each instance before the load makes them fetch it then.
+     */
+    private void fetchKeysOnEveryProjectsInstance() {
+        Api.User user = new Api(gatewayUrl()).newUser("key-fetch");
+        for (ServiceProcess instance : projects) {
+            Api direct = new Api(running(instance).baseUrl()).withToken(user.accessToken());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> direct.get("/api/projects").status() == 200);
+        }
     }
 
     /** Another gateway, which knows only the first {@code projectsInstances} projects instances. */
