@@ -25,20 +25,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    private static final int MAX_REPLICAS = 4;
-    private static final int PORT_STEP = 100;
-    /** contracts' AccountEvents.PARTITIONS (this module does not build against contracts): more consumers idle. */
-    private static final int TOPIC_PARTITIONS = 3;
-    /** projects' and accounts' DB_POOL_MAX_SIZE default. */
-    private static final int DEFAULT_POOL_SIZE = 20;
-
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final PrintStream out = System.out;
 
     public static void main(String[] args) throws InterruptedException {
         boolean fresh = List.of(args).contains("--fresh");
         boolean seed = List.of(args).contains("--seed");
-        int replicas = replicas(args);
+        int replicas = Replicas.count(args);
         Path root = Path.of("").toAbsolutePath();
         new LocalStack().run(root, fresh, seed, replicas);
     }
@@ -74,12 +67,12 @@ public final class LocalStack {
             started.push(zipkin);
             Map<String, String> traced = StackEnvironment.tracedBy(zipkin);
             List<InstancePorts> accountsPorts =
-                    replicaPorts(port("ACCOUNTS_PORT", 8081), port("ACCOUNTS_MANAGEMENT_PORT", 9081), replicas);
+                    Replicas.ports(port("ACCOUNTS_PORT", 8081), port("ACCOUNTS_MANAGEMENT_PORT", 9081), replicas);
             List<InstancePorts> projectsPorts =
-                    replicaPorts(port("PROJECTS_PORT", 8082), port("PROJECTS_MANAGEMENT_PORT", 9082), replicas);
+                    Replicas.ports(port("PROJECTS_PORT", 8082), port("PROJECTS_MANAGEMENT_PORT", 9082), replicas);
             InstancePorts gatewayPorts =
                     new InstancePorts(port("GATEWAY_PORT", 8080), port("GATEWAY_MANAGEMENT_PORT", 9080));
-            requireDistinct(infrastructure, zipkin, gatewayPorts, accountsPorts, projectsPorts);
+            Replicas.requireDistinct(infrastructure, zipkin, gatewayPorts, accountsPorts, projectsPorts);
             // Nothing waits for another service at start-up, so all start side by side; the gateway, launched
             // last, is stopped first.
             List<ServiceProcess> services = new ArrayList<>();
@@ -87,13 +80,13 @@ public final class LocalStack {
                 services.add(launch(
                         root,
                         "accounts-service",
-                        instanceName("accounts", i, replicas),
+                        Replicas.instanceName("accounts", i, replicas),
                         accountsPorts.get(i).port(),
                         plus(
                                 withManagementPort(
                                         StackEnvironment.accounts(infrastructure, root.resolve(".local-stack")),
                                         accountsPorts.get(i).managementPort()),
-                                plus(traced, sharedDatabase(replicas)))));
+                                plus(traced, Replicas.sharedDatabase(replicas)))));
             }
             // With replicas, projects fetch the keys through the gateway, so no accounts instance is the one
             // they depend on.
@@ -101,18 +94,18 @@ public final class LocalStack {
             for (int i = 0; i < replicas; i++) {
                 Map<String, String> consumers = replicas == 1
                         ? Map.of()
-                        : Map.of("EVENT_CONSUMERS", Integer.toString(ceilDiv(TOPIC_PARTITIONS, replicas)));
+                        : Map.of("EVENT_CONSUMERS", Integer.toString(Replicas.consumersEach(replicas)));
                 services.add(launch(
                         root,
                         "projects-service",
-                        instanceName("projects", i, replicas),
+                        Replicas.instanceName("projects", i, replicas),
                         projectsPorts.get(i).port(),
                         plus(
                                 StackEnvironment.projects(
                                         infrastructure,
                                         keysFrom,
                                         projectsPorts.get(i).managementPort()),
-                                plus(traced, plus(consumers, sharedDatabase(replicas))))));
+                                plus(traced, plus(consumers, Replicas.sharedDatabase(replicas))))));
             }
             ServiceProcess gateway = launch(
                     root,
@@ -145,7 +138,7 @@ public final class LocalStack {
                 out.printf(
                         "local-stack | %d projects instances share the consumer group; the topic has %d partitions,"
                                 + " so at most %d consumers do work%n",
-                        replicas, TOPIC_PARTITIONS, TOPIC_PARTITIONS);
+                        replicas, Replicas.TOPIC_PARTITIONS, Replicas.TOPIC_PARTITIONS);
             }
             gatewayUrl = gateway.baseUrl();
         } catch (RuntimeException e) {
@@ -195,76 +188,6 @@ public final class LocalStack {
             return service.name();
         }
         return part instanceof ZipkinServer ? "Zipkin" : "Kafka and PostgreSQL";
-    }
-
-    /** {@code --replicas N}: how many instances of accounts-service and of projects-service, 1 to 4. */
-    static int replicas(String[] args) {
-        List<String> list = List.of(args);
-        int at = list.indexOf("--replicas");
-        if (at < 0) {
-            return 1;
-        }
-        int replicas = at + 1 < list.size() ? Integer.parseInt(list.get(at + 1)) : 0;
-        if (replicas < 1 || replicas > MAX_REPLICAS) {
-            throw new IllegalArgumentException("--replicas takes a number from 1 to " + MAX_REPLICAS);
-        }
-        return replicas;
-    }
-
-    /** Instance i listens on the base ports plus 100 times i: 8081, 8181, 8281 and their actuators 9081, 9181 ... */
-    static List<InstancePorts> replicaPorts(int port, int managementPort, int replicas) {
-        List<InstancePorts> ports = new ArrayList<>();
-        for (int i = 0; i < replicas; i++) {
-            ports.add(new InstancePorts(port + PORT_STEP * i, managementPort + PORT_STEP * i));
-        }
-        return ports;
-    }
-
-    private static void requireDistinct(
-            Infrastructure infrastructure,
-            ZipkinServer zipkin,
-            InstancePorts gateway,
-            List<InstancePorts> accounts,
-            List<InstancePorts> projects) {
-        Map<Integer, String> owners = new HashMap<>();
-        claim(owners, infrastructure.postgresPort(), "PostgreSQL");
-        claim(owners, zipkin.port(), "Zipkin");
-        claim(owners, gateway.port(), "gateway");
-        claim(owners, gateway.managementPort(), "gateway's actuator");
-        for (int i = 0; i < accounts.size(); i++) {
-            claim(owners, accounts.get(i).port(), instanceName("accounts", i, accounts.size()));
-            claim(
-                    owners,
-                    accounts.get(i).managementPort(),
-                    instanceName("accounts", i, accounts.size()) + "'s actuator");
-            claim(owners, projects.get(i).port(), instanceName("projects", i, projects.size()));
-            claim(
-                    owners,
-                    projects.get(i).managementPort(),
-                    instanceName("projects", i, projects.size()) + "'s actuator");
-        }
-    }
-
-    private static void claim(Map<Integer, String> owners, int port, String owner) {
-        String other = owners.putIfAbsent(port, owner);
-        if (other != null) {
-            throw new IllegalArgumentException("Port " + port + " is given to both " + other + " and " + owner);
-        }
-    }
-
-    private static String instanceName(String service, int index, int replicas) {
-        return replicas == 1 ? service : service + "-" + (index + 1);
-    }
-
-    /** Replicas share one PostgreSQL: each gets a share of the connections one instance would have. */
-    private static Map<String, String> sharedDatabase(int replicas) {
-        return replicas == 1
-                ? Map.of()
-                : Map.of("DB_POOL_MAX_SIZE", Integer.toString(Math.max(5, DEFAULT_POOL_SIZE / replicas)));
-    }
-
-    private static int ceilDiv(int dividend, int divisor) {
-        return (dividend + divisor - 1) / divisor;
     }
 
     private static Map<String, String> withManagementPort(Map<String, String> environment, int port) {
