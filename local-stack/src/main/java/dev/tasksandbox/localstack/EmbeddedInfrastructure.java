@@ -2,6 +2,7 @@ package dev.tasksandbox.localstack;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** PostgreSQL from the zonky binaries and Kafka as a child JVM: no Docker needed. */
 public final class EmbeddedInfrastructure implements Infrastructure {
@@ -39,6 +40,16 @@ public final class EmbeddedInfrastructure implements Infrastructure {
     @Override
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    @Override
+    public Optional<ProcessHandle> postgresProcess() {
+        return postgres.postmaster();
+    }
+
+    @Override
+    public Optional<ProcessHandle> kafkaProcess() {
+        return kafka.process();
     }
 
     /** Kafka first: it is the client-facing end, and PostgreSQL holds nothing Kafka needs. */

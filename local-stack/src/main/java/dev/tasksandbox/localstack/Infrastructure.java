@@ -2,6 +2,7 @@ package dev.tasksandbox.localstack;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where the services' PostgreSQL and Kafka are, however they were started. */
 public interface Infrastructure extends AutoCloseable {
@@ -11,6 +12,16 @@ public interface Infrastructure extends AutoCloseable {
     int postgresPort();
 
     String bootstrapServers();
+
+    /** The PostgreSQL server's postmaster, whose children are its backends, when it runs on this machine. */
+    default Optional<ProcessHandle> postgresProcess() {
+        return Optional.empty();
+    }
+
+    /** The Kafka broker's process, when it runs on this machine. */
+    default Optional<ProcessHandle> kafkaProcess() {
+        return Optional.empty();
+    }
 
     default String postgresUser() {
         return PostgresServer.USER;

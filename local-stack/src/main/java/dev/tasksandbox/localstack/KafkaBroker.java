@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +74,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    Optional<ProcessHandle> process() {
+        return ProcessHandle.of(process.pid());
     }
 
     @Override

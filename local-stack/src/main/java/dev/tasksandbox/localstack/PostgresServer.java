@@ -148,7 +148,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** The running postmaster, from the first line of {@code postmaster.pid} in the data directory. */
-    private Optional<ProcessHandle> postmaster() {
+    Optional<ProcessHandle> postmaster() {
         try (Stream<String> lines = Files.lines(dataDirectory.resolve("postmaster.pid"))) {
             return lines.findFirst().map(String::strip).map(Long::parseLong).flatMap(ProcessHandle::of);
         } catch (IOException | NumberFormatException notRunning) {

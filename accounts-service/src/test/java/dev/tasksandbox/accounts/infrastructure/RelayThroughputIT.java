@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tasksandbox.accounts.AccountsServiceIT;
+import dev.tasksandbox.testkit.JitSettling;
+import dev.tasksandbox.testkit.ProcessCpu;
+import dev.tasksandbox.testkit.SharedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,6 +34,23 @@ class RelayThroughputIT extends AccountsServiceIT {
 
     @Test
     void twenty_thousand_rows_committed_in_one_transaction_all_reach_kafka_and_leave_the_outbox() {
+        burst("a fresh relay");
+    }
+
+    /**
+     * The relay's settled speed: bursts until this JVM's JIT has settled (a fresh JVM's relay costs several times
+     * its settled CPU per event), then three measured bursts. Run with {@code -Pbenchmarks}.
+     */
+    @Test
+    @Tag("benchmark")
+    void the_settled_relay_publishes_a_burst_of_twenty_thousand_events() {
+        int passes = JitSettling.of(ProcessHandle.current()).warm(() -> burst("warm-up"), 40);
+        for (int round = 1; round <= 3; round++) {
+            burst("settled after " + passes + " warm-up bursts, round " + round);
+        }
+    }
+
+    private void burst(String label) {
         await().atMost(BOUND).until(() -> outboxRows() == 0); // what earlier tests left is not counted
         double before = acknowledged();
 
@@ -42,13 +64,14 @@ class RelayThroughputIT extends AccountsServiceIT {
                         FROM (SELECT gen_random_uuid() AS event, gen_random_uuid() AS account
                               FROM generate_series(1, :rows)) AS backlog""").bind("rows", ROWS).then().block();
         long committed = System.nanoTime();
+        ProcessCpu cpu = ProcessCpu.of(Map.of("accounts", ProcessHandle.current()), SharedInfrastructure.get());
         await().atMost(BOUND).pollInterval(Duration.ofMillis(10)).until(() -> acknowledged() - before >= ROWS);
         double seconds = (System.nanoTime() - committed) / 1e9;
 
         System.out.printf(
-                "BENCHMARK relay: %,d outbox rows committed in one transaction, acknowledged by Kafka in %.2f s:"
-                        + " %,.0f events/s%n",
-                ROWS, seconds, ROWS / seconds);
+                "BENCHMARK relay, %s: %,d outbox rows committed in one transaction, acknowledged by Kafka in %.2f s:"
+                        + " %,.0f events/s; CPU ms per event: %s%n",
+                label, ROWS, seconds, ROWS / seconds, cpu.line(ROWS));
         await().atMost(BOUND).until(() -> outboxRows() == 0);
         assertThat(outboxRows())
                 .as("rows left once Kafka acknowledged their events")

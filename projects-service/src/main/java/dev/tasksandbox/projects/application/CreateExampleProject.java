@@ -3,7 +3,13 @@ package dev.tasksandbox.projects.application;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.domain.ExampleProject;
 import dev.tasksandbox.projects.domain.ProjectId;
+import dev.tasksandbox.projects.domain.Project;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
@@ -43,9 +49,26 @@ public final class CreateExampleProject {
     }
 
     public Mono<Outcome> handle(Command command) {
-        Write addExample =
-                projects.adding(ExampleProject.forNewUser(ProjectId.newId(), command.user(), command.registeredAt()));
-        return inbox.once(command.eventId(), addExample)
-                .map(tookEffect -> tookEffect ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
+        return handleAll(List.of(command)).map(outcomes -> outcomes.get(0));
+    }
+
+    /**
+     * The news of several new accounts, handled together (a consumer drains a backlog this way): one outcome per
+     * command, in order. An event delivered twice in one batch takes effect once, the first time.
+     */
+    public Mono<List<Outcome>> handleAll(List<Command> commands) {
+        Map<UUID, Command> byEvent = new LinkedHashMap<>();
+        commands.forEach(command -> byEvent.putIfAbsent(command.eventId(), command));
+        List<Project> examples = byEvent.values().stream()
+                .map(command -> ExampleProject.forNewUser(ProjectId.newId(), command.user(), command.registeredAt()))
+                .toList();
+        return inbox.onceEach(List.copyOf(byEvent.keySet()), projects.addingEach(examples))
+                .map(tookEffect -> outcomes(commands, new HashSet<>(tookEffect)));
+    }
+
+    private static List<Outcome> outcomes(List<Command> commands, Set<UUID> tookEffect) {
+        return commands.stream()
+                .map(command -> tookEffect.remove(command.eventId()) ? Outcome.CREATED : Outcome.ALREADY_PROCESSED)
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tasksandbox.projects.application;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -15,4 +17,11 @@ public interface Inbox {
      * takes effect exactly once however often it is delivered, and a failed effect records nothing.
      */
     Mono<Boolean> once(UUID eventId, Write effect);
+
+    /**
+     * The same for several events at once, atomically: {@code effects.get(i)} is the effect of
+     * {@code eventIds.get(i)}, made unless that event took effect before. Emits the ids of the events that took
+     * effect now. The ids must be distinct.
+     */
+    Mono<Set<UUID>> onceEach(List<UUID> eventIds, Writes effects);
 }

@@ -3,6 +3,7 @@ package dev.tasksandbox.projects.application;
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.ProjectId;
+import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** The repository of projects; loads and saves whole aggregates, tasks included. */
@@ -10,6 +11,9 @@ public interface Projects {
 
     /** A new project, to be added on its own ({@link #add}) or as the effect of an event ({@link Inbox}). */
     Write adding(Project project);
+
+    /** New projects, each to be added as the effect of its own event ({@link Inbox#onceEach}). */
+    Writes addingEach(List<Project> projects);
 
     default Mono<Void> add(Project project) {
         return adding(project).apply();

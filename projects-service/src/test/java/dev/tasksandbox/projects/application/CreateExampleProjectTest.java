@@ -6,6 +6,7 @@ import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.application.CreateExampleProject.Command;
 import dev.tasksandbox.projects.application.CreateExampleProject.Outcome;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,20 @@ class CreateExampleProjectTest {
                 .block();
 
         assertThat(stored.stored).hasSize(2);
+    }
+
+    @Test
+    void news_of_several_accounts_handled_together_gives_each_user_one_project_and_says_which_were_new() {
+        Command handledBefore = new Command(UUID.randomUUID(), UserId.newId(), Instant.now());
+        useCase.handle(handledBefore).block();
+        Command first = new Command(UUID.randomUUID(), UserId.newId(), Instant.now());
+        Command second = new Command(UUID.randomUUID(), UserId.newId(), Instant.now());
+
+        assertThat(useCase.handleAll(List.of(first, handledBefore, second, first)).block())
+                .containsExactly(Outcome.CREATED, Outcome.ALREADY_PROCESSED, Outcome.CREATED, Outcome.ALREADY_PROCESSED);
+
+        assertThat(stored.stored.values())
+                .extracting(project -> project.owner())
+                .containsExactlyInAnyOrder(handledBefore.user(), first.user(), second.user());
     }
 }

@@ -5,6 +5,7 @@ import dev.tasksandbox.projects.domain.Project;
 import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.Task;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
 
@@ -18,6 +19,21 @@ final class InMemoryProjects implements Projects {
     @Override
     public Write adding(Project project) {
         return () -> Mono.fromRunnable(() -> stored.put(project.id(), copy(project, 0)));
+    }
+
+    @Override
+    public Writes addingEach(List<Project> projects) {
+        return new Writes() {
+            @Override
+            public int size() {
+                return projects.size();
+            }
+
+            @Override
+            public Write get(int index) {
+                return adding(projects.get(index));
+            }
+        };
     }
 
     @Override

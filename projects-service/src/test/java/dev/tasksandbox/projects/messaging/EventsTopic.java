@@ -42,11 +42,16 @@ final class EventsTopic {
 
     /** The same, with {@code occurredAt} written as given: a time the codec reads but the database may not. */
     static void publish(UserAccountCreated event, String occurredAt) {
+        send(recordOf(event, occurredAt));
+    }
+
+    /** The record the relay would publish for {@code event}, its {@code occurredAt} written as given. */
+    static ProducerRecord<String, String> recordOf(UserAccountCreated event, String occurredAt) {
         String json = "{\"eventId\":\"" + event.eventId() + "\",\"userId\":\"" + event.userId() + "\",\"occurredAt\":\""
                 + occurredAt + "\"}";
         ProducerRecord<String, String> record = record(event.userId().toString(), json, UserAccountCreated.TYPE);
         record.headers().add(AccountEvents.ID_HEADER, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        send(record);
+        return record;
     }
 
     /** Publishes the event as the relay would, its value written by the contract's codec. */

@@ -2,7 +2,11 @@ package dev.tasksandbox.projects.infrastructure.persistence;
 
 import dev.tasksandbox.projects.application.Inbox;
 import dev.tasksandbox.projects.application.Write;
+import dev.tasksandbox.projects.application.Writes;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +24,29 @@ class R2dbcInbox implements Inbox {
             new_event AS (
                 INSERT INTO processed_events (event_id) VALUES (:eventId) ON CONFLICT DO NOTHING RETURNING event_id),
             """;
+
+    /** The events of a batch with their place in it, which the effects' rows are matched to. */
+    private static final String NEW_EVENTS = """
+            event AS (SELECT * FROM unnest(:eventIds::uuid[]) WITH ORDINALITY AS event (event_id, n)),
+            new_event AS (
+                INSERT INTO processed_events (event_id) SELECT event_id FROM event
+                ON CONFLICT DO NOTHING RETURNING event_id),
+            """;
+
+    @Override
+    public Mono<Set<UUID>> onceEach(List<UUID> eventIds, Writes effects) {
+        if (eventIds.size() != effects.size()) {
+            throw new IllegalArgumentException(eventIds.size() + " events for " + effects.size() + " effects");
+        }
+        return SqlWrites.of(effects)
+                .applyWhere(new SqlWrite.Guard(
+                        NEW_EVENTS,
+                        "n IN (SELECT event.n FROM event JOIN new_event USING (event_id))",
+                        statement -> statement.bind("eventIds", eventIds.toArray(UUID[]::new))))
+                .map(written -> written.stream()
+                        .map(n -> eventIds.get(n - 1))
+                        .collect(Collectors.toUnmodifiableSet()));
+    }
 
     @Override
     public Mono<Boolean> once(UUID eventId, Write effect) {

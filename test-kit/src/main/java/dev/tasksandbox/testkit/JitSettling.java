@@ -1,0 +1,80 @@
+package dev.tasksandbox.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * Warms a JVM until its JIT has settled, before anything is measured. On two cores a JVM's one C2 thread needs
+ * minutes of load to compile what the load makes hot, and until then a request or an event costs several times
+ * its settled CPU: a fixed warm-up measures the JIT, not the code. Settled: the C2 compiler threads spent under
+ * {@link #SETTLED_SHARE} of a pass's wall time compiling. Linux only (it reads {@code /proc}).
+ */
+public final class JitSettling {
+
+    /** The C2 threads' share of a pass under which the JIT counts as settled. */
+    public static final double SETTLED_SHARE = 0.02;
+
+    /** The kernel's clock ticks a second, as {@code /proc} counts CPU time; 100 on every Linux this runs on. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    private final ProcessHandle jvm;
+
+    private JitSettling(ProcessHandle jvm) {
+        this.jvm = jvm;
+    }
+
+    public static JitSettling of(ProcessHandle jvm) {
+        return new JitSettling(jvm);
+    }
+
+    /**
+     * Runs {@code pass} until the C2 threads were idle enough during one, or {@code maxPasses} were run; prints a
+     * line per pass. Returns how many passes it took.
+     */
+    public int warm(Runnable pass, int maxPasses) {
+        for (int passes = 1; passes <= maxPasses; passes++) {
+            long compiledBefore = compilerTicks();
+            long started = System.nanoTime();
+            pass.run();
+            double wallTicks = (System.nanoTime() - started) / 1e9 * TICKS_PER_SECOND;
+            double share = (compilerTicks() - compiledBefore) / wallTicks;
+            System.out.printf("warm-up pass %d: C2 busy %.1f %% of it%n", passes, share * 100);
+            if (share < SETTLED_SHARE) {
+                return passes;
+            }
+        }
+        return maxPasses;
+    }
+
+    private long compilerTicks() {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+            return threads.filter(JitSettling::isC2Compiler)
+                    .mapToLong(JitSettling::cpuTicks)
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isC2Compiler(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).startsWith("C2 Compiler");
+        } catch (IOException threadEnded) {
+            return false;
+        }
+    }
+
+    /** utime + stime, the 14th and 15th fields, counted after the command name's closing parenthesis. */
+    private static long cpuTicks(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException threadEnded) {
+            return 0;
+        }
+    }
+}
