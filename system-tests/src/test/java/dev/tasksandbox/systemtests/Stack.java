@@ -187,6 +187,15 @@ final class Stack implements AutoCloseable {
         return with;
     }
 
+    /** The process of this stack's service of that name ({@code gateway}, {@code accounts}, {@code projects}). */
+    ProcessHandle process(String name) {
+        return services().stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
+                .flatMap(service -> ProcessHandle.of(service.pid()))
+                .orElseThrow(() -> new IllegalStateException("No " + name + " runs in this stack"));
+    }
+
     /** The three services of this stack, in the order they stand in front of each other. */
     List<ServiceProcess> services() {
         return List.of(gateway, accounts, projects);

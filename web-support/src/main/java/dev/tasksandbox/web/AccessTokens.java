@@ -58,8 +58,11 @@ public final class AccessTokens {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(namedKey)
                 .jwsAlgorithm(ALGORITHM)
                 .build();
-        decoder.setJwtValidator(validator(rules));
-        return token -> decoder.decode(token)
+        OAuth2TokenValidator<Jwt> claims = validator(rules);
+        decoder.setJwtValidator(claims);
+        ReactiveJwtDecoder remembering = new VerifiedTokens(decoder, namedKey, claims);
+        return token -> remembering
+                .decode(token)
                 .onErrorMap(
                         IllegalStateException.class,
                         unavailable -> new JwtException("The keys to check the token are unavailable", unavailable));

@@ -2,15 +2,15 @@ package dev.tasksandbox.projects.application;
 
 import dev.tasksandbox.kernel.UserId;
 import dev.tasksandbox.projects.domain.ExampleProject;
-import dev.tasksandbox.projects.domain.ProjectId;
 import dev.tasksandbox.projects.domain.Project;
+import dev.tasksandbox.projects.domain.ProjectId;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 

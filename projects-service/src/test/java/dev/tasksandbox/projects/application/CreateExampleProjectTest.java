@@ -55,8 +55,10 @@ class CreateExampleProjectTest {
         Command first = new Command(UUID.randomUUID(), UserId.newId(), Instant.now());
         Command second = new Command(UUID.randomUUID(), UserId.newId(), Instant.now());
 
-        assertThat(useCase.handleAll(List.of(first, handledBefore, second, first)).block())
-                .containsExactly(Outcome.CREATED, Outcome.ALREADY_PROCESSED, Outcome.CREATED, Outcome.ALREADY_PROCESSED);
+        assertThat(useCase.handleAll(List.of(first, handledBefore, second, first))
+                        .block())
+                .containsExactly(
+                        Outcome.CREATED, Outcome.ALREADY_PROCESSED, Outcome.CREATED, Outcome.ALREADY_PROCESSED);
 
         assertThat(stored.stored.values())
                 .extracting(project -> project.owner())

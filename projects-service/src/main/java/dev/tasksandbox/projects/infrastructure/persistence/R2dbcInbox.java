@@ -43,9 +43,7 @@ class R2dbcInbox implements Inbox {
                         NEW_EVENTS,
                         "n IN (SELECT event.n FROM event JOIN new_event USING (event_id))",
                         statement -> statement.bind("eventIds", eventIds.toArray(UUID[]::new))))
-                .map(written -> written.stream()
-                        .map(n -> eventIds.get(n - 1))
-                        .collect(Collectors.toUnmodifiableSet()));
+                .map(written -> written.stream().map(n -> eventIds.get(n - 1)).collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override

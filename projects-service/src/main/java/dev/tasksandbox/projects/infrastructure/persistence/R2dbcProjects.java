@@ -65,9 +65,11 @@ class R2dbcProjects implements Projects {
      */
     @Override
     public Writes addingEach(List<Project> projects) {
-        List<Task> tasks = projects.stream().flatMap(project -> project.tasks().stream()).toList();
-        return new SqlWrites(projects.stream().map(this::adding).toList(), guard -> database.sql(
-                        "WITH " + guard.ctes() + """
+        List<Task> tasks =
+                projects.stream().flatMap(project -> project.tasks().stream()).toList();
+        return new SqlWrites(
+                projects.stream().map(this::adding).toList(),
+                guard -> database.sql("WITH " + guard.ctes() + """
                                 new_project AS (
                                     SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :names::varchar[],
                                                          :archived::boolean[], :maxIncomplete::integer[],
@@ -85,30 +87,53 @@ class R2dbcProjects implements Projects {
                                                               :taskNames::varchar[], :completions::timestamptz[])
                                                        AS task (project_id, number, name, completed_at)
                                     WHERE task.project_id IN (SELECT id FROM project))
-                                SELECT n FROM new_project WHERE id IN (SELECT id FROM project) ORDER BY n"""
-                                .formatted(guard.condition()))
-                .bind("ids", projects.stream().map(project -> project.id().value()).toArray(UUID[]::new))
-                .bind("owners", projects.stream().map(project -> project.owner().value()).toArray(UUID[]::new))
-                .bind("names", projects.stream().map(project -> project.name().value()).toArray(String[]::new))
-                .bind("archived", projects.stream().map(Project::isArchived).toArray(Boolean[]::new))
-                .bind(
-                        "maxIncomplete",
-                        projects.stream()
-                                .map(project -> project.incompleteTaskLimit().maximum())
-                                .toArray(Integer[]::new))
-                .bind(
-                        "lastTaskNumbers",
-                        projects.stream()
-                                .map(project -> project.lastTaskNumber().map(TaskNumber::value).orElse(0))
-                                .toArray(Integer[]::new))
-                .bind(
-                        "taskProjects",
-                        projects.stream()
-                                .flatMap(project -> project.tasks().stream().map(task -> project.id().value()))
-                                .toArray(UUID[]::new))
-                .bind("numbers", tasks.stream().map(task -> task.number().value()).toArray(Integer[]::new))
-                .bind("taskNames", tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
-                .bind("completions", completions(tasks)));
+                                SELECT n FROM new_project WHERE id IN (SELECT id FROM project) ORDER BY n""".formatted(guard.condition()))
+                        .bind(
+                                "ids",
+                                projects.stream()
+                                        .map(project -> project.id().value())
+                                        .toArray(UUID[]::new))
+                        .bind(
+                                "owners",
+                                projects.stream()
+                                        .map(project -> project.owner().value())
+                                        .toArray(UUID[]::new))
+                        .bind(
+                                "names",
+                                projects.stream()
+                                        .map(project -> project.name().value())
+                                        .toArray(String[]::new))
+                        .bind(
+                                "archived",
+                                projects.stream().map(Project::isArchived).toArray(Boolean[]::new))
+                        .bind(
+                                "maxIncomplete",
+                                projects.stream()
+                                        .map(project ->
+                                                project.incompleteTaskLimit().maximum())
+                                        .toArray(Integer[]::new))
+                        .bind(
+                                "lastTaskNumbers",
+                                projects.stream()
+                                        .map(project -> project.lastTaskNumber()
+                                                .map(TaskNumber::value)
+                                                .orElse(0))
+                                        .toArray(Integer[]::new))
+                        .bind(
+                                "taskProjects",
+                                projects.stream()
+                                        .flatMap(project -> project.tasks().stream()
+                                                .map(task -> project.id().value()))
+                                        .toArray(UUID[]::new))
+                        .bind(
+                                "numbers",
+                                tasks.stream()
+                                        .map(task -> task.number().value())
+                                        .toArray(Integer[]::new))
+                        .bind(
+                                "taskNames",
+                                tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
+                        .bind("completions", completions(tasks)));
     }
 
     /** The project with its tasks, in one query; empty when there is no such project of {@code owner}'s. */
@@ -192,7 +217,9 @@ class R2dbcProjects implements Projects {
 
     private static OffsetDateTime[] completions(List<Task> tasks) {
         return tasks.stream()
-                .map(task -> task.completedAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null))
+                .map(task -> task.completedAt()
+                        .map(at -> at.atOffset(ZoneOffset.UTC))
+                        .orElse(null))
                 .toArray(OffsetDateTime[]::new);
     }
 
