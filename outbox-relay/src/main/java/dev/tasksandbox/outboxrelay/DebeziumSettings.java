@@ -49,9 +49,6 @@ final class DebeziumSettings {
         p.setProperty("snapshot.mode", snapshotTable ? "initial" : "no_data");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
-        p.setProperty("max.batch.size", System.getProperty("relay.batch", "2048"));
-        p.setProperty(
-                "max.queue.size", Integer.toString(4 * Integer.parseInt(System.getProperty("relay.batch", "2048"))));
 
         // A logical message written into this database's WAL lets the slot's position advance while no user
         // registers; otherwise the slot would hold back WAL produced by the rest of the server.

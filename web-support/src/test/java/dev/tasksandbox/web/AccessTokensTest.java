@@ -2,6 +2,7 @@ package dev.tasksandbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -19,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -95,6 +97,26 @@ class AccessTokensTest {
                 .signedWith(newKeys.getPrivate());
 
         assertThatThrownBy(() -> checking.decode(sameSecond).block()).isInstanceOf(BadJwtException.class);
+    }
+
+    /** The second request with a token skips its signature check (VerifiedTokens), never its claims'. */
+    @Test
+    void a_token_accepted_before_is_refused_once_it_has_expired() {
+        published.add(jwk(newKeys));
+        ReactiveJwtDecoder noSkew = AccessTokens.decoder(
+                token -> Flux.fromIterable(published), new TokenRules(RULES.issuer(), RULES.audience(), Duration.ZERO));
+        Instant expiry = Instant.now().plusSeconds(2);
+        String shortLived = TokenForge.valid(TokenForge.keyId(newKeys), user, RULES.issuer(), RULES.audience())
+                .claim("exp", expiry.getEpochSecond())
+                .signedWith(newKeys.getPrivate());
+
+        assertThat(noSkew.decode(shortLived).block().getSubject()).isEqualTo(user);
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThatThrownBy(() -> noSkew.decode(shortLived).block())
+                                .isInstanceOf(JwtValidationException.class)
+                                .hasMessageContaining("expired"));
     }
 
     /** In the middle of a whole second, in the past as every token's issue time must be. */
