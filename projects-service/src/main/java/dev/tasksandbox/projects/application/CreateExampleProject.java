@@ -48,8 +48,12 @@ public final class CreateExampleProject {
         this.inbox = inbox;
     }
 
+    /** One event, in a statement of its own: how a registration arrives when there is no backlog. */
     public Mono<Outcome> handle(Command command) {
-        return handleAll(List.of(command)).map(outcomes -> outcomes.get(0));
+        Write addExample =
+                projects.adding(ExampleProject.forNewUser(ProjectId.newId(), command.user(), command.registeredAt()));
+        return inbox.once(command.eventId(), addExample)
+                .map(tookEffect -> tookEffect ? Outcome.CREATED : Outcome.ALREADY_PROCESSED);
     }
 
     /**
