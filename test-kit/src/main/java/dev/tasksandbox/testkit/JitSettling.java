@@ -52,6 +52,9 @@ public final class JitSettling {
                 return passes;
             }
         }
+        System.out.printf(
+                "the JIT did not settle within %d warm-up passes: the figures that follow are not settled%n",
+                maxPasses);
         return maxPasses;
     }
 

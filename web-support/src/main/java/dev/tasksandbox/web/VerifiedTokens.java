@@ -84,7 +84,9 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
             return namedKey.apply(signed)
                     .next()
                     .doOnNext(key -> verified.put(token, new Verified(jwt, signed, key)))
-                    .thenReturn(jwt);
+                    .thenReturn(jwt)
+                    // The token verified: if its key cannot be looked up again just now, it is not remembered.
+                    .onErrorReturn(jwt);
         });
     }
 }

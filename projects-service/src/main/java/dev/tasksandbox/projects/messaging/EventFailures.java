@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -32,6 +33,38 @@ final class EventFailures {
     private static final int DEEPEST_CAUSE = 16;
 
     private EventFailures() {}
+
+    /**
+     * The failure of the record at {@code index} of a batch, for the container's error handler, as an exception of
+     * its kind. The handler starts a record's count anew when the class of its failure changes and picks the
+     * back-off by the first failure of a count; a single wrapper class would fix a record's back-off by its first
+     * failure for good (a record that first met a database outage would then be retried for ever when it fails for
+     * good later).
+     */
+    static BatchListenerFailedException ofRecord(RuntimeException failure, int index) {
+        String message = String.valueOf(failure.getMessage());
+        return isTransient(failure)
+                ? new TransientFailure(message, failure, index)
+                : new PermanentFailure(message, failure, index);
+    }
+
+    /** A failure that time may cure: retried for as long as it takes. */
+    static final class TransientFailure extends BatchListenerFailedException {
+        private static final long serialVersionUID = 1L;
+
+        TransientFailure(String message, Throwable cause, int index) {
+            super(message, cause, index);
+        }
+    }
+
+    /** A failure that time does not cure: retried a few times, then dead-lettered. */
+    static final class PermanentFailure extends BatchListenerFailedException {
+        private static final long serialVersionUID = 1L;
+
+        PermanentFailure(String message, Throwable cause, int index) {
+            super(message, cause, index);
+        }
+    }
 
     static boolean isTransient(Throwable failure) {
         int depth = 0;

@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,7 @@ import reactor.util.context.Context;
  * <p>A batch is handled together: the new accounts' example projects in one statement (a backlog drains at the
  * speed of a few large statements, not of a round trip and a commit per event), then the revocations, in order.
  * When that fails, the batch is handled again one record at a time, and the first record that fails is named to
- * the container's error handler ({@link BatchListenerFailedException}): the records before it stay done, and that
+ * the container's error handler (an exception of the failure's kind: {@link EventFailures#ofRecord}): the records before it stay done, and that
  * record alone is retried or dead-lettered by the failure's kind (see KafkaConfiguration), exactly as a record
  * listener's would be. Each record has its consumer span, the child of the relay's publish span (its
  * {@code traceparent}), under which its lines are logged; a batch's statement is a child of its first record's.
@@ -94,7 +93,7 @@ class UserAccountEventsListener {
             try {
                 alone(records.get(index));
             } catch (RuntimeException failed) {
-                throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, index);
+                throw EventFailures.ofRecord(failed, index);
             }
         }
     }
@@ -132,14 +131,11 @@ class UserAccountEventsListener {
             for (Received event : received) {
                 if (event.event() instanceof UserSessionsRevoked revoked) {
                     event.span().scoped(() -> revokeSessions(revoked, event.span()));
-                } else if (event.event() == null) {
-                    skipped.increment();
                 }
             }
-        } catch (RuntimeException failed) {
-            received.forEach(event -> event.span().error(failed));
-            throw failed;
+            received.stream().filter(event -> event.event() == null).forEach(event -> skipped.increment());
         } finally {
+            // Not marked as failed when the batch fails: each record is then handled, and observed, on its own.
             received.forEach(event -> event.span().stop());
         }
     }

@@ -19,6 +19,24 @@ import org.springframework.r2dbc.UncategorizedR2dbcException;
 
 class EventFailuresTest {
 
+    /**
+     * The error handler starts a record's retries anew when the class of its failure changes, and picks the back-off
+     * by the failure that starts them: a record whose failure turns from transient to permanent must not keep the
+     * endless back-off of the first (its partition would stop for good).
+     */
+    @Test
+    void a_record_that_failed_is_named_to_the_error_handler_by_an_exception_of_its_failures_kind() {
+        var away =
+                EventFailures.ofRecord(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection"), 3);
+        var refused = EventFailures.ofRecord(new DataIntegrityViolationException("value out of range"), 3);
+
+        assertThat(away).isInstanceOf(EventFailures.TransientFailure.class);
+        assertThat(refused).isInstanceOf(EventFailures.PermanentFailure.class);
+        assertThat(away.getClass()).isNotEqualTo(refused.getClass());
+        assertThat(away.getIndex()).isEqualTo(3);
+        assertThat(EventFailures.causeOf(refused)).isEqualTo("DataIntegrityViolationException");
+    }
+
     @Test
     void the_database_being_away_is_transient_however_deep_the_cause() {
         Throwable failure = asTheListenerThrowsIt(new DataAccessResourceFailureException(

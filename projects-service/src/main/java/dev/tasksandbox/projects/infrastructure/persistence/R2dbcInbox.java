@@ -38,6 +38,10 @@ class R2dbcInbox implements Inbox {
         if (eventIds.size() != effects.size()) {
             throw new IllegalArgumentException(eventIds.size() + " events for " + effects.size() + " effects");
         }
+        if (Set.copyOf(eventIds).size() != eventIds.size()) {
+            // The statement matches effects to new events by id: an id twice would take effect twice.
+            throw new IllegalArgumentException("The same event twice in one batch: " + eventIds);
+        }
         return SqlWrites.of(effects)
                 .applyWhere(new SqlWrite.Guard(
                         NEW_EVENTS,
