@@ -15,9 +15,11 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -64,6 +66,17 @@ class KafkaConfiguration {
         handler.setBackOffFunction((record, error) -> EventFailures.isTransient(error) ? untilItWorks : null);
         handler.setResetStateOnExceptionChange(true);
         return handler;
+    }
+
+    /**
+     * The listener's timer ({@code spring.kafka.listener}) comes from each record's observation, which the listener
+     * makes (a batch listener gets none from its container). The container's own timer of the same name, with other
+     * tags, is turned off: registered first, it would shadow the observation's.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>>
+            listenerTimerFromObservations() {
+        return container -> container.getContainerProperties().setMicrometerEnabled(false);
     }
 
     /**
