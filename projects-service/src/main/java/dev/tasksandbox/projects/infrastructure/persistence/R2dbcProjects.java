@@ -13,11 +13,8 @@ import dev.tasksandbox.projects.domain.Task;
 import dev.tasksandbox.projects.domain.TaskName;
 import dev.tasksandbox.projects.domain.TaskNumber;
 import io.r2dbc.spi.Readable;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -59,81 +56,12 @@ class R2dbcProjects implements Projects {
                 .bind("owner", project.owner().value()));
     }
 
-    /**
-     * New projects with their tasks in one statement, from arrays: the projects numbered {@code n} in order, the
-     * tasks written for the projects that were.
-     */
+    /** New projects with their tasks in one statement ({@link NewProjects}), each also on its own. */
     @Override
     public Writes addingEach(List<Project> projects) {
-        List<Task> tasks =
-                projects.stream().flatMap(project -> project.tasks().stream()).toList();
         return new SqlWrites(
                 projects.stream().map(this::adding).toList(),
-                guard -> database.sql("WITH " + guard.ctes() + """
-                                new_project AS (
-                                    SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :names::varchar[],
-                                                         :archived::boolean[], :maxIncomplete::integer[],
-                                                         :lastTaskNumbers::integer[])
-                                    WITH ORDINALITY AS p (id, owner_id, name, archived, max_incomplete_tasks,
-                                                          last_task_number, n)),
-                                project AS (
-                                    INSERT INTO projects (id, owner_id, name, archived, max_incomplete_tasks,
-                                                          last_task_number, version)
-                                    SELECT id, owner_id, name, archived, max_incomplete_tasks, last_task_number, 0
-                                    FROM new_project WHERE %s RETURNING id),
-                                written_tasks AS (
-                                    INSERT INTO tasks (project_id, number, name, completed_at)
-                                    SELECT task.* FROM unnest(:taskProjects::uuid[], :numbers::integer[],
-                                                              :taskNames::varchar[], :completions::timestamptz[])
-                                                       AS task (project_id, number, name, completed_at)
-                                    WHERE task.project_id IN (SELECT id FROM project))
-                                SELECT n FROM new_project WHERE id IN (SELECT id FROM project) ORDER BY n""".formatted(guard.condition()))
-                        .bind(
-                                "ids",
-                                projects.stream()
-                                        .map(project -> project.id().value())
-                                        .toArray(UUID[]::new))
-                        .bind(
-                                "owners",
-                                projects.stream()
-                                        .map(project -> project.owner().value())
-                                        .toArray(UUID[]::new))
-                        .bind(
-                                "names",
-                                projects.stream()
-                                        .map(project -> project.name().value())
-                                        .toArray(String[]::new))
-                        .bind(
-                                "archived",
-                                projects.stream().map(Project::isArchived).toArray(Boolean[]::new))
-                        .bind(
-                                "maxIncomplete",
-                                projects.stream()
-                                        .map(project ->
-                                                project.incompleteTaskLimit().maximum())
-                                        .toArray(Integer[]::new))
-                        .bind(
-                                "lastTaskNumbers",
-                                projects.stream()
-                                        .map(project -> project.lastTaskNumber()
-                                                .map(TaskNumber::value)
-                                                .orElse(0))
-                                        .toArray(Integer[]::new))
-                        .bind(
-                                "taskProjects",
-                                projects.stream()
-                                        .flatMap(project -> project.tasks().stream()
-                                                .map(task -> project.id().value()))
-                                        .toArray(UUID[]::new))
-                        .bind(
-                                "numbers",
-                                tasks.stream()
-                                        .map(task -> task.number().value())
-                                        .toArray(Integer[]::new))
-                        .bind(
-                                "taskNames",
-                                tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
-                        .bind("completions", completions(tasks)));
+                guard -> NewProjects.statement(database, projects, guard));
     }
 
     /** The project with its tasks, in one query; empty when there is no such project of {@code owner}'s. */
@@ -209,18 +137,10 @@ class R2dbcProjects implements Projects {
                     .bind(
                             "names",
                             tasks.stream().map(task -> task.name().value()).toArray(String[]::new))
-                    .bind("completions", completions(tasks));
+                    .bind("completions", SqlValues.completionTimes(tasks));
         }
         return SqlValues.bindNullable(
                 write, "maxIncomplete", project.incompleteTaskLimit().maximum(), Integer.class);
-    }
-
-    private static OffsetDateTime[] completions(List<Task> tasks) {
-        return tasks.stream()
-                .map(task -> task.completedAt()
-                        .map(at -> at.atOffset(ZoneOffset.UTC))
-                        .orElse(null))
-                .toArray(OffsetDateTime[]::new);
     }
 
     /** How many project rows the statement wrote, 0 or 1. */
