@@ -30,7 +30,6 @@ benchmark() { # modules, tests, extra Maven arguments...
 case $which in all|relay) benchmark accounts-service RelayThroughputIT -Pbenchmarks ;; esac
 case $which in all|consumer) benchmark projects-service ConsumerThroughputIT -Pbenchmarks ;; esac
 case $which in all|reads) benchmark system-tests 'ProjectsBenchmarkIT#the_cost_of_a_read*' -Pbenchmarks ;; esac
-# Not a tagged benchmark: it runs in every build too (without the profile).
-case $which in all|registration) benchmark system-tests 'RegistrationPipelineIT#latency*' ;; esac
+case $which in all|registration) benchmark system-tests 'RegistrationPipelineIT#latency*' -Pbenchmarks ;; esac
 echo "== BENCHMARK lines"
 grep -aA4 '^BENCHMARK' "$log" | grep -v '^--$' || true

@@ -58,19 +58,24 @@ final class RegistrationLatency {
     }
 
     /**
-     * {@code warmUps} registrations, not measured (the JIT compilers of a fresh service would still be at work),
-     * then {@code count} registrations {@link #PACE} apart, each measured once its example project exists.
+     * {@code registrations} registrations one after another, not measured (the JIT compilers of a fresh service
+     * would still be at work), returning once every one of them has its example project: a measurement that
+     * follows starts with nothing queued.
      */
-    Stages measure(int warmUps, int count) throws SQLException {
-        String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
-        for (int i = 0; i < warmUps; i++) {
-            AccountsApi.at(stack.gatewayUrl()).registered("warmup-" + run + "-" + i + "@example.com", PASSWORD);
+    void warmUp(int registrations) {
+        String run = "warmup-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < registrations; i++) {
+            AccountsApi.at(stack.gatewayUrl()).registered(run + "-" + i + "@example.com", PASSWORD);
         }
-        // The measured run starts once the warm-up's events are all handled, not while they still queue.
-        Set<String> warmedUp = usersOfRun("warmup-" + run);
-        await().atMost(PIPELINE_BOUND)
-                .until(() -> exampleProjectsByOwner(warmedUp).size() == warmedUp.size());
+        await().atMost(PIPELINE_BOUND).until(() -> {
+            Set<String> users = usersOfRun(run);
+            return exampleProjectsByOwner(users).size() == users.size();
+        });
+    }
 
+    /** {@code count} registrations {@link #PACE} apart, each measured once its example project exists. */
+    Stages measure(int count) throws SQLException {
+        String run = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         List<Double> answered = new ArrayList<>();
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
