@@ -15,6 +15,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
@@ -65,6 +66,11 @@ class KafkaConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetter, new FixedBackOff(200, permanentRetries));
         handler.setBackOffFunction((record, error) -> EventFailures.isTransient(error) ? untilItWorks : null);
         handler.setResetStateOnExceptionChange(true);
+        // Once a failed record of a batch is dead-lettered (the line above says so), spring-kafka seeks the rest of
+        // the batch back and tells its container with an exception, logged at this level: flow control, not an
+        // error (at the default, ERROR with a stack, an operator would read every dead letter as a crash). A record
+        // still in retry is logged by spring-kafka at INFO, a recoverer that fails at ERROR, whatever this says.
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 

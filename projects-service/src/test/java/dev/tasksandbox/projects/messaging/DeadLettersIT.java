@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * hold up the users behind it; once its cause is fixed, it is replayed from the management port and takes
  * effect once, however often it is replayed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeadLettersIT extends ProjectsServiceIT {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -46,7 +50,8 @@ class DeadLettersIT extends ProjectsServiceIT {
     }
 
     @Test
-    void an_event_the_database_refuses_is_dead_lettered_with_its_cause_and_the_next_one_of_its_partition_goes_on() {
+    void an_event_the_database_refuses_is_dead_lettered_with_its_cause_and_the_next_one_of_its_partition_goes_on(
+            CapturedOutput output) {
         UUID user = UUID.randomUUID();
         UserAccountCreated poison = new UserAccountCreated(UUID.randomUUID(), user, Instant.now());
         UserAccountCreated next = new UserAccountCreated(UUID.randomUUID(), user, Instant.now());
@@ -78,6 +83,10 @@ class DeadLettersIT extends ProjectsServiceIT {
         assertThat(effects.timesProcessed(poison.eventId()))
                 .as("a dead letter is not recorded as processed")
                 .isZero();
+        assertThat(output.getOut())
+                .as("a dead letter is one WARN line, not an ERROR with a stack")
+                .contains("dead-lettered after")
+                .doesNotContain(" ERROR ");
         await().atMost(BOUND).until(() -> deadLettered() > deadLetteredBefore); // counted once the DLT took it
         assertThat(deadLettered()).isEqualTo(deadLetteredBefore + 1);
     }
