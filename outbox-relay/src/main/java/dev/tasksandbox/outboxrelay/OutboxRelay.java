@@ -28,9 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * <p>The engine blocks, so it runs on a thread of its own, never on an event loop. Before every start the
  * relay inspects the slot ({@link SlotRecovery}): when the slot is missing or cannot be trusted, it is made
  * anew and the engine first reads the outbox table, where every unacknowledged event still is. When the engine
- * stops on an error it is started again after a back-off. Because a slot admits one reader, the engine of a
- * second instance cannot start streaming and keeps retrying every {@code restartBackoff}: it is a standby that
- * takes over within about that time once the active instance dies. The relay stops before the rest of the
+ * stops on an error it is started again after a back-off. Because a slot admits one reader, a second instance
+ * starts no engine while another one reads the slot: it stands by and looks again every {@code standbyCheck}, so
+ * it takes over within about that time, and its engine's start, once the active instance dies. The relay stops before the rest of the
  * application, so nothing is read that cannot be sent.
  */
 public final class OutboxRelay implements SmartLifecycle {
@@ -54,6 +54,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable KafkaPublisher publisher;
     private volatile @Nullable String lastError;
     private volatile boolean running;
+    // Only the engine thread reads and writes it: the standby line is logged once per standby, not every look.
+    private boolean standingBy;
 
     OutboxRelay(RelayProperties properties, RelayTopic topic, MeterRegistry registry, PublishSpans spans) {
         this.properties = properties;
@@ -152,6 +154,11 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         state.set(RelayState.RUNNING);
         try {
+            if (slot.isRead()) {
+                standBy();
+                return;
+            }
+            standingBy = false;
             boolean snapshotTable = slotRecovery.mustReadTheTable();
             topics.ensureTopicExists();
             KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished, spans);
@@ -200,11 +207,32 @@ public final class OutboxRelay implements SmartLifecycle {
                 message,
                 properties.restartBackoff(),
                 error);
-        // Nothing waits for the restart: one that finds the relay stopped has nothing left to do.
+        runEngineAfter(properties.restartBackoff(), supervisor, engineThread);
+    }
+
+    /**
+     * Another instance reads the slot: this one waits without an engine and looks again soon. An
+     * engine started meanwhile would only wait for the slot inside Debezium, and it could fail at its start on the
+     * other instance's progress: the stored position it read, and the slot with it, moved on before it compared
+     * them ("no longer available on the server", logged by Debezium as an ERROR with a stack).
+     */
+    private void standBy() {
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (!running || engineThread == null || supervisor == null) {
+            return;
+        }
+        if (!standingBy) {
+            standingBy = true;
+            log.info("Another instance reads replication slot {}: standing by", properties.slotName());
+        }
+        runEngineAfter(properties.standbyCheck(), supervisor, engineThread);
+    }
+
+    /** Nothing waits for the start: one that finds the relay stopped has nothing left to do. */
+    private void runEngineAfter(Duration wait, ScheduledExecutorService supervisor, ExecutorService engineThread) {
         Future<?> unused = supervisor.schedule(
-                () -> engineThread.execute(this::runEngine),
-                properties.restartBackoff().toMillis(),
-                TimeUnit.MILLISECONDS);
+                () -> engineThread.execute(this::runEngine), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void closeEngine() {

@@ -25,7 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval   how often a logical message is written so the slot advances on an idle database;
  *                            also how often the backlog is sampled
  * @param offsetFlushInterval how often the position is saved; at most this much is replayed after a crash
- * @param restartBackoff      wait before restarting after a failure, or before trying again to take the slot
+ * @param restartBackoff      wait before restarting after a failure, or before trying again to take a slot that
+ *                            two standbys reached for at once
+ * @param standbyCheck        how often a standby (another instance reads the slot) looks whether the slot is free:
+ *                            about how long after the active instance's death this one takes over, plus its start
  * @param database            where the outbox is
  * @param kafka               where the events go
  */
@@ -41,6 +44,7 @@ public record RelayProperties(
         @DefaultValue("5s") Duration heartbeatInterval,
         @DefaultValue("1s") Duration offsetFlushInterval,
         @DefaultValue("2s") Duration restartBackoff,
+        @DefaultValue("500ms") Duration standbyCheck,
         Database database,
         Kafka kafka) {
 

@@ -4,7 +4,7 @@ package dev.tasksandbox.outboxrelay;
 public enum RelayState {
     /** Not running: disabled, or the application is shutting down. */
     STOPPED,
-    /** The engine runs: it streams from the slot, or waits for another instance to release it. */
+    /** The engine runs and streams from the slot, or this instance stands by while another one reads it. */
     RUNNING,
     /** The engine stopped on an error and is restarted after the back-off. */
     RESTARTING

@@ -92,6 +92,7 @@ class OutboxTableIT {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
+                Duration.ofMillis(500),
                 new RelayProperties.Database(
                         "localhost", postgres.port(), "accounts", PostgresServer.USER, PostgresServer.PASSWORD),
                 new RelayProperties.Kafka("localhost:1"));

@@ -8,6 +8,9 @@ import dev.tasksandbox.testkit.AccountsApi;
 import dev.tasksandbox.testkit.JitSettling;
 import dev.tasksandbox.testkit.ProcessCpu;
 import dev.tasksandbox.testkit.SharedInfrastructure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,6 +78,13 @@ class RegistrationPipelineIT {
         String run = "standby-" + UUID.randomUUID().toString().substring(0, 8);
         try (ServiceProcess standby = stack.startSecondAccounts()) {
             await().atMost(PIPELINE_BOUND).until(() -> "standby".equals(RelayRole.of(standby)));
+            // While the first instance streams (registrations keep it moving), the standby runs no engine: it says
+            // so once, and nothing of Debezium's appears under its pid (an engine started then could fail on the
+            // other instance's progress, with an ERROR and a stack).
+            registerConcurrently(run + "before", 0, 20);
+            await().atMost(PIPELINE_BOUND)
+                    .until(() -> linesOf(standby).stream().anyMatch(line -> line.contains("standing by")));
+            assertThat(linesOf(standby)).noneMatch(line -> line.contains(" i.d.") || line.contains(" ERROR "));
 
             stack.crashAccounts();
             long crashed = System.nanoTime();
@@ -149,6 +159,14 @@ class RegistrationPipelineIT {
         } finally {
             clients.shutdown();
         }
+    }
+
+    /** The lines the service with {@code process}'s pid wrote into the stack's log. */
+    private static List<String> linesOf(ServiceProcess process) throws IOException {
+        String pid = " " + process.pid() + " --- ";
+        return Files.readAllLines(stack.serviceLog(), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains(pid))
+                .toList();
     }
 
     private static Set<String> tasksPerExampleProject(Set<String> users) throws SQLException {
