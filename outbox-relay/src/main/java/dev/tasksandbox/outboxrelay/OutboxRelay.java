@@ -30,8 +30,8 @@ import org.springframework.context.SmartLifecycle;
  * anew and the engine first reads the outbox table, where every unacknowledged event still is. When the engine
  * stops on an error it is started again after a back-off. Because a slot admits one reader, a second instance
  * starts no engine while another one reads the slot: it stands by and looks again every {@code standbyCheck}, so
- * it takes over within about that time, and its engine's start, once the active instance dies. The relay stops before the rest of the
- * application, so nothing is read that cannot be sent.
+ * once the active instance dies it takes over within about that time and its engine's start. The relay stops
+ * before the rest of the application, so nothing is read that cannot be sent.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -211,10 +211,10 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Another instance reads the slot: this one waits without an engine and looks again soon. An
-     * engine started meanwhile would only wait for the slot inside Debezium, and it could fail at its start on the
-     * other instance's progress: the stored position it read, and the slot with it, moved on before it compared
-     * them ("no longer available on the server", logged by Debezium as an ERROR with a stack).
+     * Another instance reads the slot: this one waits without an engine and looks again soon. An engine started
+     * meanwhile would only wait for the slot inside Debezium, and it could fail at its start on the other
+     * instance's progress: the stored position it read, and the slot with it, moved on before it compared them
+     * ("no longer available on the server", logged by Debezium as an ERROR with a stack).
      */
     private void standBy() {
         ExecutorService engineThread = this.engineThread;
