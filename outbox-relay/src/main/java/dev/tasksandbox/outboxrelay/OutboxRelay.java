@@ -29,7 +29,7 @@ import org.springframework.context.SmartLifecycle;
  * relay inspects the slot ({@link SlotRecovery}): when the slot is missing or cannot be trusted, it is made
  * anew and the engine first reads the outbox table, where every unacknowledged event still is. When the engine
  * stops on an error it is started again after a back-off. Because a slot admits one reader, a second instance
- * starts no engine while another one reads the slot: it stands by and looks again every {@code standbyCheck}, so
+ * starts no engine while another one reads the slot ({@link Standby}): it looks again every {@code standbyCheck}, so
  * once the active instance dies it takes over within about that time and its engine's start. The relay stops
  * before the rest of the application, so nothing is read that cannot be sent.
  */
@@ -45,6 +45,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final OutboxTable outbox;
     private final TopicAdministration topics;
     private final SlotRecovery slotRecovery;
+    private final Standby standby;
     private final PublishSpans spans;
     private final AtomicReference<RelayState> state = new AtomicReference<>(RelayState.STOPPED);
     // Made by start(), since an executor cannot be started again once stop() has shut it down.
@@ -54,8 +55,6 @@ public final class OutboxRelay implements SmartLifecycle {
     private volatile @Nullable KafkaPublisher publisher;
     private volatile @Nullable String lastError;
     private volatile boolean running;
-    // Only the engine thread reads and writes it: the standby line is logged once per standby, not every look.
-    private boolean standingBy;
 
     OutboxRelay(RelayProperties properties, RelayTopic topic, MeterRegistry registry, PublishSpans spans) {
         this.properties = properties;
@@ -66,6 +65,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.outbox = new OutboxTable(properties);
         this.topics = new TopicAdministration(topic, properties.kafka().bootstrapServers());
         this.slotRecovery = new SlotRecovery(slot, outbox, meters, properties.slotName());
+        this.standby = new Standby(slot, properties.slotName());
     }
 
     public RelayState state() {
@@ -154,11 +154,10 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         state.set(RelayState.RUNNING);
         try {
-            if (slot.isRead()) {
-                standBy();
+            if (standby.slotReadElsewhere()) {
+                lookAgainSoon();
                 return;
             }
-            standingBy = false;
             boolean snapshotTable = slotRecovery.mustReadTheTable();
             topics.ensureTopicExists();
             KafkaPublisher publisher = new KafkaPublisher(properties, topic, outbox, meters::batchPublished, spans);
@@ -210,23 +209,13 @@ public final class OutboxRelay implements SmartLifecycle {
         runEngineAfter(properties.restartBackoff(), supervisor, engineThread);
     }
 
-    /**
-     * Another instance reads the slot: this one waits without an engine and looks again soon. An engine started
-     * meanwhile would only wait for the slot inside Debezium, and it could fail at its start on the other
-     * instance's progress: the stored position it read, and the slot with it, moved on before it compared them
-     * ("no longer available on the server", logged by Debezium as an ERROR with a stack).
-     */
-    private void standBy() {
+    /** A standby looks at the slot again after {@code standbyCheck}. */
+    private void lookAgainSoon() {
         ExecutorService engineThread = this.engineThread;
         ScheduledExecutorService supervisor = this.supervisor;
-        if (!running || engineThread == null || supervisor == null) {
-            return;
+        if (running && engineThread != null && supervisor != null) {
+            runEngineAfter(properties.standbyCheck(), supervisor, engineThread);
         }
-        if (!standingBy) {
-            standingBy = true;
-            log.info("Another instance reads replication slot {}: standing by", properties.slotName());
-        }
-        runEngineAfter(properties.standbyCheck(), supervisor, engineThread);
     }
 
     /** Nothing waits for the start: one that finds the relay stopped has nothing left to do. */
