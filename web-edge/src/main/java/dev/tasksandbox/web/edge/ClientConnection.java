@@ -1,5 +1,6 @@
 package dev.tasksandbox.web.edge;
 
+import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -69,6 +70,22 @@ public final class ClientConnection {
                         && connection.channel().localAddress() instanceof InetSocketAddress local
                 ? local.getPort()
                 : -1;
+    }
+
+    /**
+     * The event loop of the client's connection: the thread on which Netty handles everything that happens to it,
+     * its hanging up included. Null for a request that came over no connection, or over one Netty has already
+     * let go of.
+     */
+    public static @Nullable EventLoop eventLoop(ServerWebExchange exchange) {
+        if (!(nettyConnection(exchange.getRequest()) instanceof Connection connection)) {
+            return null;
+        }
+        try {
+            return connection.channel().eventLoop();
+        } catch (IllegalStateException deregistered) {
+            return null; // closed and deregistered already: there is nobody to answer
+        }
     }
 
     private static @Nullable Object nettyConnection(ServerHttpRequest request) {
