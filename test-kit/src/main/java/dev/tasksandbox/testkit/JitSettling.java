@@ -18,9 +18,6 @@ public final class JitSettling {
     /** The C2 threads' share of a pass under which the JIT counts as settled. */
     public static final double SETTLED_SHARE = 0.02;
 
-    /** The kernel's clock ticks a second, as {@code /proc} counts CPU time; 100 on every Linux this runs on. */
-    private static final double TICKS_PER_SECOND = 100;
-
     private final List<ProcessHandle> jvms;
 
     private JitSettling(List<ProcessHandle> jvms) {
@@ -42,7 +39,7 @@ public final class JitSettling {
                     jvms.stream().map(JitSettling::compilerTicks).toList();
             long started = System.nanoTime();
             pass.run();
-            double wallTicks = (System.nanoTime() - started) / 1e9 * TICKS_PER_SECOND;
+            double wallTicks = (System.nanoTime() - started) / 1e9 * ProcStat.TICKS_PER_SECOND;
             double share = 0;
             for (int i = 0; i < jvms.size(); i++) {
                 share = Math.max(share, (compilerTicks(jvms.get(i)) - compiledBefore.get(i)) / wallTicks);
@@ -59,7 +56,7 @@ public final class JitSettling {
     }
 
     private static long compilerTicks(ProcessHandle jvm) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(jvm.pid()), "task"))) {
+        try (Stream<Path> threads = Files.list(ProcStat.ofProcess(jvm).resolve("task"))) {
             return threads.filter(JitSettling::isC2Compiler)
                     .mapToLong(JitSettling::cpuTicks)
                     .sum();
@@ -76,14 +73,7 @@ public final class JitSettling {
         }
     }
 
-    /** utime + stime, the 14th and 15th fields, counted after the command name's closing parenthesis. */
     private static long cpuTicks(Path thread) {
-        try {
-            String stat = Files.readString(thread.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException threadEnded) {
-            return 0;
-        }
+        return ProcStat.of(thread).map(ProcStat::cpuTicks).orElse(0L); // a thread that ended is not compiling
     }
 }

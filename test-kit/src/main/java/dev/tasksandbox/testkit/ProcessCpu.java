@@ -1,9 +1,6 @@
 package dev.tasksandbox.testkit;
 
 import dev.tasksandbox.localstack.Infrastructure;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +17,6 @@ import java.util.stream.Stream;
  * (a test JVM's Kafka broker).
  */
 public final class ProcessCpu {
-
-    /** The kernel's clock ticks a second, as {@code /proc} counts CPU time; 100 on every Linux this runs on. */
-    private static final long TICKS_PER_SECOND = 100;
 
     private final List<String> names;
     private final List<ProcessHandle> processes;
@@ -93,15 +87,9 @@ public final class ProcessCpu {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** cutime + cstime: the 16th and 17th fields of {@code /proc/<pid>/stat}, after the command's parenthesis. */
     private static Duration reapedChildren(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
-            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-            return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
-        } catch (IOException | RuntimeException ended) {
-            return Duration.ZERO; // ended, or not Linux: its reaped children are not counted
-        }
+        return ProcStat.of(ProcStat.ofProcess(process))
+                .map(stat -> ProcStat.duration(stat.reapedChildrenTicks()))
+                .orElse(Duration.ZERO); // ended, or not Linux: its reaped children are not counted
     }
 }
