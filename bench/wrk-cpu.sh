@@ -27,9 +27,11 @@ command -v wrk > /dev/null || { echo "wrk is missing: apt-get install wrk" >&2; 
 
 # utime + stime (+ reaped children) of a process and its live descendants, in clock ticks.
 ticks() {
-  local pid=$1 total child
+  local pid=$1 total child stat
+  # A backend that ended since its parent listed it counts nothing here: its parent has reaped its CPU (or will).
+  stat=$(cat "/proc/$pid/stat" 2> /dev/null) || { echo 0; return; }
   # The command name may hold spaces: fields are counted after its closing parenthesis.
-  total=$(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13 + $14 + $15}')
+  total=$(sed 's/.*) //' <<< "$stat" | awk '{print $12 + $13 + $14 + $15}')
   for child in $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
     total=$((total + $(ticks "$child")))
   done
