@@ -7,6 +7,9 @@
 #   ./run-local.sh &                                  # PostgreSQL, Kafka and accounts-service of the stack
 #   bench/read-cost.sh [--through-gateway] BEFORE_CHECKOUT AFTER_CHECKOUT [ROUNDS]
 #
+# A change of configuration is measured with one checkout on both sides and READ_COST_ENV_BEFORE or
+# READ_COST_ENV_AFTER, NAME=value assignments (space-separated) given to that side's services only.
+#
 # Needs wrk, curl and psql (apt-get install wrk curl postgresql-client). Ports 18082/18083 (projects) and
 # 18180/18181 (gateways), their actuators 19082/19083 and 19180/19181. Measures only once the JIT has settled
 # (see the warm-up). Prints one line per run (bench/wrk-cpu.sh) and the medians of each side.
@@ -20,6 +23,7 @@ if [ "${1:-}" = --through-gateway ]; then
 fi
 [ $# -ge 2 ] || { sed -n '2,12p' "$0" >&2; exit 2; }
 checkouts=("$1" "$2") labels=(before after) rounds=${3:-3} settled=${JIT_SETTLED_PERCENT:-2}
+side_env=("${READ_COST_ENV_BEFORE:-}" "${READ_COST_ENV_AFTER:-}") # split into assignments where used
 accounts=http://localhost:${ACCOUNTS_PORT:-8081}
 postgres_port=${LOCAL_POSTGRES_PORT:-15432}
 kafka=localhost:${LOCAL_KAFKA_PORT:-19092}
@@ -37,14 +41,14 @@ for i in 0 1; do
   SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$((18082 + i)) MANAGEMENT_PORT=$((19082 + i)) \
     DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
     ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
-    java -Xms128m -Xmx384m -jar "$(jar "${checkouts[$i]}" projects-service)" \
+    env ${side_env[$i]} java -Xms128m -Xmx384m -jar "$(jar "${checkouts[$i]}" projects-service)" \
     > "target/projects-bench-${labels[$i]}.log" 2>&1 &
   pids+=($!)
   readiness+=("http://localhost:$((19082 + i))/actuator/health/readiness")
   if $gateway; then
     SERVER_PORT=$((18180 + i)) MANAGEMENT_PORT=$((19180 + i)) ACCOUNTS_URI=$accounts \
       PROJECTS_URI=http://localhost:$((18082 + i)) \
-      java -Xms128m -Xmx384m -jar "$(jar "${checkouts[$i]}" api-gateway)" \
+      env ${side_env[$i]} java -Xms128m -Xmx384m -jar "$(jar "${checkouts[$i]}" api-gateway)" \
       > "target/gateway-bench-${labels[$i]}.log" 2>&1 &
     gateway_pids+=($!)
     readiness+=("http://localhost:$((19180 + i))/actuator/health/readiness")
