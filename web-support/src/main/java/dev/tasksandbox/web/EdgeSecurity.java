@@ -17,10 +17,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -75,7 +76,7 @@ class EdgeSecurity {
         ServerAuthenticationEntryPointFailureHandler failures =
                 new ServerAuthenticationEntryPointFailureHandler(refusals);
         failures.setRethrowAuthenticationServiceException(false);
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        BearerTokenReader bearer = new BearerTokenReader();
         return stateless(http)
                 .authorizeExchange(exchanges ->
                         exchanges.matchers(open).permitAll().anyExchange().authenticated())
@@ -86,6 +87,15 @@ class EdgeSecurity {
                         .authenticationFailureHandler(failures))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals))
                 .build();
+    }
+
+    /** Spring Security's strict firewall with its own rules, its header checks made cheap ({@link HeaderCharacters}). */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
+        return firewall;
     }
 
     /**
