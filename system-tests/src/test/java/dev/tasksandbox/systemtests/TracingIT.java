@@ -96,18 +96,23 @@ class TracingIT {
                 && span.tags().getOrDefault("http.url", "").contains("/api/projects");
         Predicate<Span> accountsServer = span("accounts-service", "SERVER", "http get /api/users/me");
         Predicate<Span> projectsServer = span("projects-service", "SERVER", "http get /api/projects");
+        // A read's statement is in the trace too: the client span of Boot's R2DBC observation, under the read's.
+        Predicate<Span> listProjects = statement("projects-service", "SELECT id, name, archived FROM projects")
+                .and(span -> span.kind().equals("CLIENT"));
 
         Api.User user = gateway.newUser("traced-profile");
         Api.Answer profile = gateway.withToken(user.accessToken()).get("/api/users/me");
         assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
         Trace trace = awaitTrace(
-                traceIdOf(profile), List.of(gatewayServer, toAccounts, toProjects, accountsServer, projectsServer));
+                traceIdOf(profile),
+                List.of(gatewayServer, toAccounts, toProjects, accountsServer, projectsServer, listProjects));
 
         assertThat(trace.roots()).hasSize(1);
         Span root = trace.roots().get(0);
         assertThat(root).matches(gatewayServer);
         trace.childOf(trace.childOf(root, toAccounts), accountsServer);
-        trace.childOf(trace.childOf(root, toProjects), projectsServer);
+        Span projects = trace.childOf(trace.childOf(root, toProjects), projectsServer);
+        trace.childOf(projects, listProjects);
     }
 
     @Test
