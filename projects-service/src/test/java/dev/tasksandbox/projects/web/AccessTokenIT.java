@@ -10,6 +10,7 @@ import dev.tasksandbox.testkit.TokenAttacks;
 import dev.tasksandbox.testkit.TokenForge;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,23 @@ class AccessTokenIT extends ProjectsServiceIT {
                     .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
                     .expectHeader()
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void a_bearer_header_without_a_well_formed_token_is_a_401_saying_invalid_token() {
+        for (String header : List.of("Bearer", "Bearer  two.spaces", "Bearer a=b", "bearer with,comma")) {
+            http.get()
+                    .uri("/api/projects")
+                    .header(HttpHeaders.AUTHORIZATION, header)
+                    .exchange()
+                    .expectStatus()
+                    .value(status -> assertThat(status).as(header).isEqualTo(401))
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectBody()
+                    .jsonPath("$.detail")
+                    .isEqualTo("The access token is invalid or expired");
         }
     }
 
