@@ -21,36 +21,23 @@ final class HeaderCharacters {
      * are absent (null), and finds nothing to refuse in them.
      */
     static boolean allowedInName(@Nullable String name) {
-        if (name == null) {
-            return true;
-        }
-        for (int i = 0; i < name.length(); ) {
-            int codePoint = name.codePointAt(i);
-            if (!assignedNotControl(codePoint)) {
-                return false;
-            }
-            i += Character.charCount(codePoint);
-        }
-        return true;
+        return name == null || assignedWithoutControls(name, false);
     }
 
     /** As in a name, and a tab besides. */
     static boolean allowedInValue(@Nullable String value) {
-        if (value == null) {
-            return true;
-        }
-        for (int i = 0; i < value.length(); ) {
-            int codePoint = value.codePointAt(i);
-            if (codePoint != '\t' && !assignedNotControl(codePoint)) {
+        return value == null || assignedWithoutControls(value, true);
+    }
+
+    private static boolean assignedWithoutControls(String text, boolean tabAllowed) {
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int type = Character.getType(codePoint);
+            if (type == Character.UNASSIGNED || (type == Character.CONTROL && !(tabAllowed && codePoint == '\t'))) {
                 return false;
             }
             i += Character.charCount(codePoint);
         }
         return true;
-    }
-
-    private static boolean assignedNotControl(int codePoint) {
-        int type = Character.getType(codePoint);
-        return type != Character.UNASSIGNED && type != Character.CONTROL;
     }
 }
