@@ -21,7 +21,7 @@ if [ "${1:-}" = --through-gateway ]; then
   gateway=true
   shift
 fi
-[ $# -ge 2 ] || { sed -n '2,12p' "$0" >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,15p' "$0" >&2; exit 2; }
 checkouts=("$1" "$2") labels=(before after) rounds=${3:-3} settled=${JIT_SETTLED_PERCENT:-2}
 side_env=("${READ_COST_ENV_BEFORE:-}" "${READ_COST_ENV_AFTER:-}") # split into assignments where used
 accounts=http://localhost:${ACCOUNTS_PORT:-8081}
