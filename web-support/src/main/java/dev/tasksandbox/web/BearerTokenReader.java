@@ -24,24 +24,28 @@ import reactor.core.publisher.Mono;
  */
 final class BearerTokenReader implements ServerAuthenticationConverter {
 
-    private static final String SCHEME = "bearer ";
+    private static final String SCHEME = "bearer";
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !startsWithIgnoringCase(authorization, SCHEME.length() - 1)) {
+        // The test Spring's converter makes (StringUtils.startsWithIgnoreCase): a header of another scheme has none.
+        if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return Mono.empty();
         }
-        String token = tokenOf(authorization);
+        String token = tokenAfterScheme(authorization);
         return token == null
                 ? Mono.error(new InvalidBearerTokenException("Bearer token is malformed"))
                 : Mono.just(new BearerTokenAuthenticationToken(token));
     }
 
-    /** The token of {@code Bearer <token>}, where the token is b64token characters then any {@code =}; else null. */
-    static @Nullable String tokenOf(String authorization) {
-        int start = SCHEME.length();
-        if (!startsWithIgnoringCase(authorization, start)) {
+    /**
+     * What follows the scheme and one space, when it is b64token characters then any {@code =}; else null. No
+     * character outside ASCII matches a letter of {@code bearer} ignoring case, so the scheme needs no second look.
+     */
+    private static @Nullable String tokenAfterScheme(String authorization) {
+        int start = SCHEME.length() + 1;
+        if (authorization.length() < start || authorization.charAt(SCHEME.length()) != ' ') {
             return null;
         }
         int end = authorization.length();
@@ -57,21 +61,6 @@ final class BearerTokenReader implements ServerAuthenticationConverter {
             }
         }
         return authorization.substring(start);
-    }
-
-    /** The first {@code length} characters of {@code bearer }, ASCII letters in either case. */
-    private static boolean startsWithIgnoringCase(String header, int length) {
-        if (header.length() < length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            char given = header.charAt(i);
-            char wanted = SCHEME.charAt(i);
-            if (given != wanted && !(Character.isLetter(wanted) && given == Character.toUpperCase(wanted))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isTokenCharacter(char c) {
