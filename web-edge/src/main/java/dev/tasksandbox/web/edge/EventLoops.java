@@ -12,8 +12,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * <p>Reactor Netty starts at least four loops per group, and a service here runs two groups (HTTP and R2DBC): on a
  * two-core machine that is eight threads taking turns on two cores, each answer waking one thread after another.
  * Nothing here blocks a loop (hashing and signing run on workers), so more loops than cores only add wake-ups and
- * context switches: measured on two cores, one loop per core cut a read's CPU by a sixth in projects-service and
- * in the gateway (README, <em>Figures</em>).
+ * context switches: measured on two cores, one loop per core cut a read's CPU by a tenth to a sixth in
+ * projects-service and in the gateway (README, <em>Figures</em>).
  *
  * <p>Reactor Netty reads the setting once, from a system property, when its loops are first made: this runs while
  * the environment is prepared, before any server or client exists.

@@ -28,7 +28,7 @@ class EventLoopsTest {
     }
 
     @Test
-    void reactor_netty_makes_one_event_loop_per_processor_by_default() {
+    void there_are_as_many_event_loops_as_processors_the_jvm_may_use_by_default() {
         new EventLoops().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(System.getProperty(EventLoops.EVENT_LOOPS))
