@@ -3,6 +3,7 @@ package dev.tasksandbox.web.edge;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
+import reactor.netty.ReactorNetty;
 
 /**
  * One Netty event loop per processor the JVM may use, for the HTTP server, its clients and the database driver,
@@ -20,7 +21,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public final class EventLoops implements EnvironmentPostProcessor {
 
-    static final String EVENT_LOOPS = "reactor.netty.ioWorkerCount";
+    /** Reactor Netty's own name for it; a compile-time constant, so naming it loads none of Netty's classes. */
+    static final String EVENT_LOOPS = ReactorNetty.IO_WORKER_COUNT;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
