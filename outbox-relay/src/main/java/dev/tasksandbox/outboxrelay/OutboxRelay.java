@@ -191,12 +191,7 @@ public final class OutboxRelay implements SmartLifecycle {
      * synchronized on this object, which stop() holds while it waits for the engine that calls back here.
      */
     private void engineStopped(boolean success, @Nullable String message, @Nullable Throwable error) {
-        ExecutorService engineThread = this.engineThread;
-        ScheduledExecutorService supervisor = this.supervisor;
-        if (!running
-                || engineThread == null
-                || supervisor == null
-                || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
+        if (!running || !state.compareAndSet(RelayState.RUNNING, RelayState.RESTARTING)) {
             return;
         }
         lastError = message;
@@ -206,22 +201,22 @@ public final class OutboxRelay implements SmartLifecycle {
                 message,
                 properties.restartBackoff(),
                 error);
-        runEngineAfter(properties.restartBackoff(), supervisor, engineThread);
+        runEngineAfter(properties.restartBackoff());
     }
 
     /** A standby looks at the slot again after {@code standbyCheck}. */
     private void lookAgainSoon() {
-        ExecutorService engineThread = this.engineThread;
-        ScheduledExecutorService supervisor = this.supervisor;
-        if (running && engineThread != null && supervisor != null) {
-            runEngineAfter(properties.standbyCheck(), supervisor, engineThread);
-        }
+        runEngineAfter(properties.standbyCheck());
     }
 
     /** Nothing waits for the start: one that finds the relay stopped has nothing left to do. */
-    private void runEngineAfter(Duration wait, ScheduledExecutorService supervisor, ExecutorService engineThread) {
-        Future<?> unused = supervisor.schedule(
-                () -> engineThread.execute(this::runEngine), wait.toMillis(), TimeUnit.MILLISECONDS);
+    private void runEngineAfter(Duration wait) {
+        ExecutorService engineThread = this.engineThread;
+        ScheduledExecutorService supervisor = this.supervisor;
+        if (running && engineThread != null && supervisor != null) {
+            Future<?> unused = supervisor.schedule(
+                    () -> engineThread.execute(this::runEngine), wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void closeEngine() {
