@@ -209,7 +209,10 @@ public final class OutboxRelay implements SmartLifecycle {
         runEngineAfter(properties.standbyCheck());
     }
 
-    /** Nothing waits for the start: one that finds the relay stopped has nothing left to do. */
+    /**
+     * Schedules the engine's next run unless the relay has been stopped. Nothing waits for that run: one that finds
+     * the relay stopped in the meantime has nothing left to do.
+     */
     private void runEngineAfter(Duration wait) {
         ExecutorService engineThread = this.engineThread;
         ScheduledExecutorService supervisor = this.supervisor;
