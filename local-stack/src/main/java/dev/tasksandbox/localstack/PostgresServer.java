@@ -64,10 +64,9 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("synchronous_commit", "on")
                     // Lets the pipeline benchmark measure from commit to commit (pg_xact_commit_timestamp).
                     .setServerConfig("track_commit_timestamp", "on")
-                    .setServerConfig("max_connections", "200");
-            if (port > 0) {
-                builder.setPort(port);
-            }
+                    .setServerConfig("max_connections", "200")
+                    // zonky's own choice of a port is the kernel's, open to the race FreePort avoids
+                    .setPort(FreePort.orAny(port));
             PostgresServer server = new PostgresServer(builder.start(), dataDirectory);
             server.prepareServiceDatabases();
             server.capSlotWal();
