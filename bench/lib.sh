@@ -1,0 +1,79 @@
+# What the read benchmarks share (bench/read-cost.sh, bench/floor.sh): a projects-service on a database of its
+# own, a user with a token, a 10-task project, the JIT's settling and medians. Sourced, never run. Expects to run
+# from the checkout's root against ./run-local.sh's PostgreSQL, Kafka and accounts-service.
+
+accounts=http://localhost:${ACCOUNTS_PORT:-8081}
+postgres_port=${LOCAL_POSTGRES_PORT:-15432}
+kafka=localhost:${LOCAL_KAFKA_PORT:-19092}
+export PGPASSWORD=postgres
+
+jar() { compgen -G "$1/$2/target/$2-*.jar" | head -1; } # checkout, module
+
+fresh_database() { # name
+  psql -q -h localhost -p "$postgres_port" -U postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" \
+    -c "CREATE DATABASE $1"
+}
+
+# Starts a projects-service in the background on a fresh database; its pid in $! as with any `&`.
+start_projects() { # jar, database, port, management port, log file, [NAME=value ...]
+  local jar=$1 database=$2 port=$3 management=$4 log=$5
+  shift 5
+  fresh_database "$database"
+  # A consumer group of its own, so that the bench does not take partitions from the stack's projects-service.
+  SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$port MANAGEMENT_PORT=$management \
+    DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
+    ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
+    env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
+}
+
+await_ready() { # URL...: each must answer 2xx within 150 s
+  local probe
+  for probe in "$@"; do
+    for _ in $(seq 300); do
+      curl -sf "$probe" > /dev/null && break
+      sleep 0.5
+    done
+    curl -sf "$probe" > /dev/null || { echo "$probe did not answer; see the logs in target/" >&2; return 1; }
+  done
+}
+
+bench_email="bench-$(date +%s%N)@example.com"
+register_bench_user() {
+  curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$bench_email\",\"password\":\"correct horse battery\"}" "$accounts/api/users"
+}
+# A fresh token for every run: access tokens live 15 minutes, and the warm-up can take longer.
+fresh_token() {
+  curl -sf -d "username=$bench_email&password=correct+horse+battery" "$accounts/api/users/login" \
+    | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+project_with_ten_tasks() { # base URL of a projects-service, token; prints the project's path
+  local project n
+  project=$(curl -sf -o /dev/null -w '%{redirect_url}' -H "Authorization: Bearer $2" \
+    -H 'Content-Type: application/json' -d '{"name":"Read cost"}' "$1/api/projects")
+  project=/api/projects/${project##*/api/projects/}
+  for n in $(seq 10); do
+    curl -sf -o /dev/null -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"Task number $n\"}" "$1$project/tasks"
+  done
+  echo "$project"
+}
+
+# Warm-up until the JIT has settled: on two cores a JVM's one C2 thread needs minutes of load to compile what
+# the load makes hot, and until then a read costs several times its settled CPU (measured on one JVM: 186 req/s
+# while C2 was busy, 1,400 req/s once it was idle). A fixed warm-up measured the JIT, not the change. Settled:
+# each JVM's C2 threads spent under JIT_SETTLED_PERCENT (default 2) of a warm-up pass compiling.
+settled=${JIT_SETTLED_PERCENT:-2} hertz=$(getconf CLK_TCK) pass_seconds=15
+c2_ticks() { # PID...: CPU ticks so far of the JVMs' C2 compiler threads, together
+  local total=0 pid task
+  for pid in "$@"; do
+    for task in /proc/"$pid"/task/*; do
+      grep -q '^C2 Compiler' "$task/comm" 2> /dev/null \
+        && total=$((total + $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}')))
+    done
+  done
+  echo "$total"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
