@@ -12,7 +12,7 @@
 #
 # Needs wrk, curl and psql (apt-get install wrk curl postgresql-client). Ports 18082/18083 (projects) and
 # 18180/18181 (gateways), their actuators 19082/19083 and 19180/19181. Measures only once the JIT has settled
-# (see the warm-up). Prints one line per run (bench/wrk-cpu.sh) and the medians of each side.
+# (see bench/lib.sh). Prints one line per run (bench/wrk-cpu.sh) and the medians of each side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -53,7 +53,7 @@ public final class FreePort {
     /** Where the kernel's ephemeral range starts: the end of the ports handed out here. */
     static int ephemeralStart() {
         try {
-            // readString would stop after the first byte: /proc reports its files as empty
+            // readString gave one byte of it here (/proc gives its size as 0); readAllLines reads it all
             String range = String.join(" ", Files.readAllLines(EPHEMERAL_RANGE));
             return Integer.parseInt(range.strip().split("\\s+", -1)[0]);
         } catch (IOException | NumberFormatException notLinux) {
