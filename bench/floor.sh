@@ -136,9 +136,7 @@ for round in $(seq "$rounds"); do
   done
 done
 for rung in "${rungs[@]}"; do
-  mine=$(printf '%s\n' "${results[@]}" | grep "^$rung:")
-  printf 'median %s: %s req/s, CPU %s ms/request (%s runs)\n' "$rung" "$(awk '{print $2}' <<< "$mine" | median)" \
-    "$(sed "s/.* $rung \([0-9.]*\).*/\1/" <<< "$mine" | median)" "$(wc -l <<< "$mine")"
+  printf '%s\n' "${results[@]}" | print_medians "$rung" "$rung" upstream
 done
 # A rung that logs errors measures its error handling, not a read.
 for rung in "${rungs[@]}"; do

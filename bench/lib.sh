@@ -77,3 +77,17 @@ c2_ticks() { # PID...: CPU ticks so far of the JVMs' C2 compiler threads, togeth
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# One label's medians from bench/wrk-cpu.sh lines on stdin: requests per second and each named process's CPU.
+print_medians() { # label, process names...
+  local label=$1 mine cpu="" name
+  shift
+  mine=$(grep "^$label:")
+  for name in "$@"; do
+    if grep -q " $name [0-9]" <<< "$mine"; then
+      cpu+=", $name CPU $(sed "s/.* $name \([0-9.]*\).*/\1/" <<< "$mine" | median) ms/request"
+    fi
+  done
+  printf 'median %s: %s req/s%s (%s runs)\n' "$label" "$(awk '{print $2}' <<< "$mine" | median)" "$cpu" \
+    "$(wc -l <<< "$mine")"
+}

@@ -94,13 +94,5 @@ for round in $(seq "$rounds"); do
   done
 done
 for label in "${labels[@]}"; do
-  mine=$(printf '%s\n' "${results[@]}" | grep "^$label:")
-  cpu=""
-  for name in projects gateway; do
-    if grep -q " $name [0-9]" <<< "$mine"; then
-      cpu+=", $name CPU $(sed "s/.* $name \([0-9.]*\).*/\1/" <<< "$mine" | median) ms/request"
-    fi
-  done
-  printf 'median %s: %s req/s%s (%s runs)\n' "$label" "$(awk '{print $2}' <<< "$mine" | median)" "$cpu" \
-    "$(wc -l <<< "$mine")"
+  printf '%s\n' "${results[@]}" | print_medians "$label" projects gateway
 done

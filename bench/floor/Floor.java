@@ -1,3 +1,5 @@
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,7 +79,8 @@ public final class Floor {
                 .block();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** WebFlux on Reactor Netty with Jackson, as Boot configures them, and nothing else. */
+    @Retention(RetentionPolicy.RUNTIME)
     @ImportAutoConfiguration({
         NettyReactiveWebServerAutoConfiguration.class,
         HttpHandlerAutoConfiguration.class,
@@ -85,6 +88,10 @@ public final class Floor {
         CodecsAutoConfiguration.class,
         JacksonAutoConfiguration.class
     })
+    @interface WebFluxOnNetty {}
+
+    @Configuration(proxyBeanMethods = false)
+    @WebFluxOnNetty
     @Import(TasksInMemory.class)
     static class WebFluxAlone {}
 
@@ -99,15 +106,8 @@ public final class Floor {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({
-        NettyReactiveWebServerAutoConfiguration.class,
-        HttpHandlerAutoConfiguration.class,
-        WebFluxAutoConfiguration.class,
-        CodecsAutoConfiguration.class,
-        JacksonAutoConfiguration.class,
-        R2dbcAutoConfiguration.class,
-        DataR2dbcAutoConfiguration.class
-    })
+    @WebFluxOnNetty
+    @ImportAutoConfiguration({R2dbcAutoConfiguration.class, DataR2dbcAutoConfiguration.class})
     @Import(TasksInTheDatabase.class)
     static class WebFluxWithR2dbc {}
 
