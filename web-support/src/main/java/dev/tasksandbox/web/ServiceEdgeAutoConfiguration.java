@@ -1,5 +1,6 @@
 package dev.tasksandbox.web;
 
+import io.micrometer.context.ContextRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Import;
  * other service's: the bearer-token security chain ({@link EdgeSecurity}, with the service's
  * {@link OpenRequests} and token decoder), the access line of each request under its trace id ({@link AccessLogFilter}), buffers
  * released when a client hangs up ({@link AbandonedRequests}),
- * problem details for every error ({@link ProblemDetailsHandler}, with the service's {@link DomainErrors}), and
+ * problem details for every error ({@link ProblemDetailsHandler}, with the service's {@link DomainErrors}), Security's
+ * thread-locals left out of Reactor's restores ({@link SecurityThreadLocals}), and
  * the OpenAPI conventions ({@link ApiDocumentation}). Ordered before Spring Boot's security auto-configurations,
  * which back off once the chassis' chains exist, and before WebFlux's, whose problem handler backs off for this one.
  */
@@ -31,6 +33,11 @@ public class ServiceEdgeAutoConfiguration {
     @Bean
     AccessLogFilter accessLogFilter() {
         return new AccessLogFilter();
+    }
+
+    @Bean
+    SecurityThreadLocals securityThreadLocals() {
+        return new SecurityThreadLocals(ContextRegistry.getInstance());
     }
 
     @Bean

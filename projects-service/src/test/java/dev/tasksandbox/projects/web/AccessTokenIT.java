@@ -8,6 +8,7 @@ import dev.tasksandbox.projects.ProjectsServiceIT;
 import dev.tasksandbox.projects.TestJwks;
 import dev.tasksandbox.testkit.TokenAttacks;
 import dev.tasksandbox.testkit.TokenForge;
+import io.micrometer.context.ContextRegistry;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,18 @@ class AccessTokenIT extends ProjectsServiceIT {
         assertThat(statusWith(accessToken(user)))
                 .isNotIn(HttpStatus.UNAUTHORIZED, HttpStatus.SERVICE_UNAVAILABLE)
                 .isNotEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    /** Security's thread-locals are left out of Reactor's restores (web-support's SecurityThreadLocals). */
+    @Test
+    void the_security_check_needs_none_of_securitys_thread_locals() {
+        assertThat(ContextRegistry.getInstance().getThreadLocalAccessors())
+                .noneMatch(accessor -> accessor.getClass().getName().startsWith("org.springframework.security."));
+
+        assertThat(statusWith(accessToken(user))).isEqualTo(HttpStatus.OK);
+        String signedByAStranger = TokenForge.valid(TestJwks.keyId(SIGNING_KEYS), user, ISSUER, AUDIENCE)
+                .signedWith(RsaKeyFiles.generate().getPrivate());
+        assertThat(statusWith(signedByAStranger)).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
