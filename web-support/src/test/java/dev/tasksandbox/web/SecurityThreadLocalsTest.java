@@ -15,11 +15,11 @@ class SecurityThreadLocalsTest {
 
     @Test
     void securitys_thread_locals_are_no_longer_propagated() {
-        assertThat(accessorClasses()).anyMatch(name -> name.startsWith("org.springframework.security."));
+        assertThat(accessorClasses()).anyMatch(name -> name.startsWith(SecurityThreadLocals.SECURITY_PACKAGE));
 
         new SecurityThreadLocals(registry).afterSingletonsInstantiated();
 
-        assertThat(accessorClasses()).noneMatch(name -> name.startsWith("org.springframework.security."));
+        assertThat(accessorClasses()).noneMatch(name -> name.startsWith(SecurityThreadLocals.SECURITY_PACKAGE));
     }
 
     @Test
