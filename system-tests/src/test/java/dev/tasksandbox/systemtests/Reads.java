@@ -26,6 +26,9 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 final class Reads implements AutoCloseable {
 
     private static final Duration INTERVAL = Duration.ofMillis(250);
+    /** The outcome of a read answered 200 in full (no {@code Warning} of a degraded answer). */
+    private static final String WHOLE = "200";
+
     private static final String PASSWORD = "correct horse battery";
 
     private final AtomicInteger answered = new AtomicInteger();
@@ -52,10 +55,11 @@ final class Reads implements AutoCloseable {
             int n = 0;
             while (running.get() && System.nanoTime() < deadline) {
                 long sent = System.nanoTime();
-                if (whole(reads.get(n++ % reads.size()))) {
+                String outcome = outcome(reads.get(n++ % reads.size()));
+                if (outcome.equals(WHOLE)) {
                     answered.incrementAndGet();
                 } else {
-                    errors.add(new RequestTime(sent, System.nanoTime()));
+                    errors.add(new RequestTime(sent, System.nanoTime(), outcome));
                 }
                 LockSupport.parkNanos(sent + INTERVAL.toNanos() - System.nanoTime());
             }
@@ -67,13 +71,17 @@ final class Reads implements AutoCloseable {
         return new Reads(gatewayUrl, clients, limit);
     }
 
-    private static boolean whole(Supplier<EntityExchangeResult<byte[]>> read) {
+    /** {@link #WHOLE} for a 200 without a {@code Warning}; else the status, the warning, or the exception. */
+    private static String outcome(Supplier<EntityExchangeResult<byte[]>> read) {
         try {
             EntityExchangeResult<byte[]> answer = read.get();
-            return answer.getStatus().value() == 200
-                    && !answer.getResponseHeaders().containsHeader(HttpHeaders.WARNING);
+            String warning = answer.getResponseHeaders().getFirst(HttpHeaders.WARNING);
+            if (answer.getStatus().value() != 200) {
+                return answer.getStatus().toString();
+            }
+            return warning == null ? WHOLE : "200 with Warning: " + warning;
         } catch (RuntimeException noAnswer) {
-            return false;
+            return noAnswer.toString();
         }
     }
 

@@ -46,9 +46,13 @@ final class Registrations implements AutoCloseable {
                         long sent = System.nanoTime();
                         long next = sent + INTERVAL.toNanos();
                         String email = run + "-" + client + "-" + n++ + "-" + UUID.randomUUID() + "@example.com";
-                        accounts.tryRegister(email, PASSWORD)
-                                .ifPresentOrElse(
-                                        acknowledged::add, () -> refused.add(new RequestTime(sent, System.nanoTime())));
+                        AccountsApi.Registration attempt = accounts.attemptRegistration(email, PASSWORD);
+                        String id = attempt.id();
+                        if (id != null) {
+                            acknowledged.add(id);
+                        } else {
+                            refused.add(new RequestTime(sent, System.nanoTime(), attempt.outcome()));
+                        }
                         java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
                     }
                 }));

@@ -1,7 +1,10 @@
 package dev.tasksandbox.systemtests;
 
-/** When a client sent a request and when it had its answer (or gave up), on {@link System#nanoTime()}'s clock. */
-record RequestTime(long sentNanos, long answeredNanos) {
+/**
+ * When a client sent a request and when it had its answer (or gave up), on {@link System#nanoTime()}'s clock, and
+ * what it got: a status, or the exception when no answer came.
+ */
+record RequestTime(long sentNanos, long answeredNanos, String outcome) {
 
     /** Whether the request was under way while {@code window} happened: sent before its end, answered after its start. */
     boolean overlaps(Window window) {

@@ -61,15 +61,23 @@ public final class AccountsApi {
      * was no answer at all (the service may be down, or slower than the response timeout).
      */
     public Optional<String> tryRegister(String email, String password) {
+        return Optional.ofNullable(attemptRegistration(email, password).id());
+    }
+
+    /** What a client under load got for a registration: the new user's id, or what it got instead. */
+    public record Registration(@Nullable String id, String outcome) {}
+
+    /** As {@link #tryRegister}, saying what came instead of a 201: the status, or the exception when no answer came. */
+    public Registration attemptRegistration(String email, String password) {
         try {
             EntityExchangeResult<Map<String, Object>> answer =
                     register(email, password).expectBody(JSON).returnResult();
             Map<String, Object> body = answer.getResponseBody();
             return answer.getStatus().value() == 201 && body != null
-                    ? Optional.of(member(body, "id"))
-                    : Optional.empty();
+                    ? new Registration(member(body, "id"), "201")
+                    : new Registration(null, answer.getStatus().toString());
         } catch (RuntimeException noAnswer) {
-            return Optional.empty();
+            return new Registration(null, noAnswer.toString());
         }
     }
 
