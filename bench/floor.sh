@@ -113,18 +113,8 @@ run() { # rung, seconds
   fi
   bench/wrk-cpu.sh -d "$2" -H "Authorization: Bearer $token" "${rungs[$1]}" "${urls[$1]}" "${measured[@]}"
 }
-for pass in $(seq 40); do
-  token=$(fresh_token)
-  busy=() all_settled=true
-  for i in "${!rungs[@]}"; do
-    before_ticks=$(c2_ticks "${pids[$i]}")
-    run "$i" "$pass_seconds" > /dev/null
-    busy[i]=$(( ($(c2_ticks "${pids[$i]}") - before_ticks) * 100 / (hertz * pass_seconds) ))
-    [ "${busy[$i]}" -lt "$settled" ] || all_settled=false
-  done
-  echo "warm-up pass $pass: C2 busy ${busy[*]} % (${rungs[*]})" >&2
-  $all_settled && break
-done
+echo "warm-up sides: ${rungs[*]}" >&2
+warm_up_until_settled "${pids[@]}"
 results=()
 for round in $(seq "$rounds"); do
   token=$(fresh_token)

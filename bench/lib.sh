@@ -76,6 +76,25 @@ c2_ticks() { # PID...: CPU ticks so far of the JVMs' C2 compiler threads, togeth
   echo "$total"
 }
 
+# Warm-up passes of every side until the JIT has settled in one of them. The caller defines `run SIDE SECONDS`
+# (one load run of that side); each argument names a side's JVMs, their pids separated by commas. A fresh token
+# in $token for every pass, which a caller's `run` may use.
+warm_up_until_settled() { # PIDS_OF_SIDE_0 [PIDS_OF_SIDE_1 ...]
+  local sides=("$@") pass i before busy all_settled
+  for pass in $(seq 40); do
+    token=$(fresh_token)
+    busy=() all_settled=true
+    for i in "${!sides[@]}"; do
+      before=$(c2_ticks ${sides[$i]//,/ })
+      run "$i" "$pass_seconds" > /dev/null
+      busy[i]=$(( ($(c2_ticks ${sides[$i]//,/ }) - before) * 100 / (hertz * pass_seconds) ))
+      [ "${busy[$i]}" -lt "$settled" ] || all_settled=false
+    done
+    echo "warm-up pass $pass: C2 busy, side by side: ${busy[*]} %" >&2
+    $all_settled && return
+  done
+}
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # One label's medians from bench/wrk-cpu.sh lines on stdin: requests per second and each named process's CPU.

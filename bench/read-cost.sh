@@ -66,23 +66,11 @@ run() { # side, seconds
   fi
   bench/wrk-cpu.sh -d "$2" -H "Authorization: Bearer $token" "${labels[$1]}" "${paths[$1]}" "${measured[@]}"
 }
-side_c2_ticks() { # the C2 ticks of a side's JVMs together
-  if $gateway; then
-    c2_ticks "${pids[$1]}" "${gateway_pids[$1]}"
-  else
-    c2_ticks "${pids[$1]}"
-  fi
-}
-for pass in $(seq 40); do
-  busy=()
-  for i in 0 1; do
-    before_ticks=$(side_c2_ticks "$i")
-    run "$i" "$pass_seconds" > /dev/null
-    busy+=($(( ($(side_c2_ticks "$i") - before_ticks) * 100 / (hertz * pass_seconds) )))
-  done
-  echo "warm-up pass $pass: C2 busy ${busy[0]} % (before), ${busy[1]} % (after)" >&2
-  [ "${busy[0]}" -lt "$settled" ] && [ "${busy[1]}" -lt "$settled" ] && break
-done
+if $gateway; then
+  warm_up_until_settled "${pids[0]},${gateway_pids[0]}" "${pids[1]},${gateway_pids[1]}"
+else
+  warm_up_until_settled "${pids[0]}" "${pids[1]}"
+fi
 results=()
 for round in $(seq "$rounds"); do
   order=(0 1)
