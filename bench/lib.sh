@@ -76,9 +76,9 @@ c2_ticks() { # PID...: CPU ticks so far of the JVMs' C2 compiler threads, togeth
   echo "$total"
 }
 
-# Warm-up passes of every side until the JIT has settled in one of them. The caller defines `run SIDE SECONDS`
-# (one load run of that side); each argument names a side's JVMs, their pids separated by commas. A fresh token
-# in $token for every pass, which a caller's `run` may use.
+# Warm-up passes of every side until, in one pass, the JIT has settled in all of them. The caller defines
+# `run SIDE SECONDS` (one load run of that side); each argument names a side's JVMs, their pids separated by
+# commas. A fresh token in $token for every pass, which a caller's `run` may use.
 warm_up_until_settled() { # PIDS_OF_SIDE_0 [PIDS_OF_SIDE_1 ...]
   local sides=("$@") pass i before busy all_settled
   for pass in $(seq 40); do
