@@ -6,10 +6,12 @@ import dev.tasksandbox.gateway.GatewayProperties;
 import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,18 +25,23 @@ public class ProfileRoute {
     /**
      * The two calls go through the same load balancer as the routes ({@code http://accounts} names the service,
      * not a host), retried on another instance only when the connection could not be made
-     * ({@code spring.cloud.loadbalancer.retry}). Boot's builder is cloned, not replaced by a {@code @LoadBalanced}
+     * ({@code spring.cloud.loadbalancer.retry}), and over the routes' connections
+     * ({@code upstream.UpstreamConnections}). Boot's builder is cloned, not replaced by a {@code @LoadBalanced}
      * one, so the calls keep their spans and meters.
      */
     @Bean
     ProfileComposition profileComposition(
             WebClient.Builder http,
+            HttpClient upstreams,
             LoadBalancedExchangeFilterFunction balanced,
             GatewayProperties properties,
             JsonMapper json) {
+        WebClient.Builder toUpstreams = http.clone()
+                .clientConnector(new ReactorClientHttpConnector(upstreams))
+                .filter(balanced);
         return new ProfileComposition(
-                http.clone().filter(balanced).baseUrl("http://accounts").build(),
-                http.clone().filter(balanced).baseUrl("http://projects").build(),
+                toUpstreams.clone().baseUrl("http://accounts").build(),
+                toUpstreams.clone().baseUrl("http://projects").build(),
                 properties.upstreamResponseTimeout(),
                 properties.profile().projectsTimeout(),
                 json);
