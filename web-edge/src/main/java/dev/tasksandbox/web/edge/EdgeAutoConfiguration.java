@@ -8,11 +8,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import zipkin2.reporter.brave.AsyncZipkinSpanHandler;
 
 /**
  * Every reactive web application that depends on this module gets the one {@link ProblemWriter}, clients that
  * hang up are not logged as errors ({@link DroppedErrors}, {@link HungUpConnections}), and Netty's memory is
- * metered ({@link NettyMemory}); health probes and scrapes send no spans.
+ * metered ({@link NettyMemory}); health probes and scrapes send no spans, and spans go to Zipkin in batches
+ * ({@link SpanBatches}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -36,6 +38,17 @@ public class EdgeAutoConfiguration {
         @Bean
         SmartInitializingSingleton hungUpConnections() {
             return HungUpConnections::install;
+        }
+    }
+
+    /** Only where spans go to Zipkin through Brave (spring-boot-starter-zipkin), as in every application here. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(AsyncZipkinSpanHandler.class)
+    static class ZipkinEdge {
+
+        @Bean
+        static SpanBatches spanBatches() {
+            return new SpanBatches();
         }
     }
 
