@@ -20,7 +20,7 @@ import reactor.netty.resources.ConnectionProvider.ConnectionMetadata;
  * that time reached nobody, yet the gateway sees only a connection closed before any response, just as for a
  * request the instance was working on when it died, which must not be sent twice: a 502 for a request that
  * arrived after the death. The kernel knows better than the event loop. Asked for the connection's TCP state (one
- * {@code getsockopt}) whenever the pool is about to hand it out, a connection no longer {@code ESTABLISHED} is
+ * {@code getsockopt}) whenever the pool hands it out or takes it back, a connection no longer {@code ESTABLISHED} is
  * closed and another one taken or made; to a dead instance, that connection is refused, and a refused
  * connection is retried on another instance ({@link RetryUnsentGatewayFilterFactory}).
  *
