@@ -29,7 +29,10 @@ import reactor.netty.resources.ConnectionProvider.ConnectionMetadata;
  */
 final class StaleConnections implements BiPredicate<Connection, ConnectionMetadata> {
 
-    /** {@code TCP_ESTABLISHED} of Linux's {@code tcp_states.h}: after the peer's FIN it is CLOSE_WAIT, after a reset CLOSE. */
+    /**
+     * {@code TCP_ESTABLISHED} of Linux's {@code tcp_states.h}: after the peer's FIN the state is CLOSE_WAIT, after
+     * a reset CLOSE.
+     */
     private static final int TCP_ESTABLISHED = 1;
 
     private final @Nullable Duration maxIdleTime;
