@@ -10,7 +10,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -31,6 +30,7 @@ class StaleConnectionsTest {
 
     private final StaleConnections stale = new StaleConnections(Duration.ofSeconds(30), null);
     private final EventLoopGroup eventLoop = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+    private final CountDownLatch eventLoopEntered = new CountDownLatch(1);
     private final CountDownLatch eventLoopBusy = new CountDownLatch(1);
     private ServerSocket upstream;
     private Channel connection;
@@ -63,8 +63,11 @@ class StaleConnectionsTest {
     }
 
     @Test
-    void a_connection_the_upstream_closed_is_left_out_before_the_gateway_has_read_the_close() throws IOException {
+    void a_connection_the_upstream_closed_is_left_out_before_the_gateway_has_read_the_close() throws Exception {
         connection.eventLoop().execute(this::keepBusy); // the event loop is busy elsewhere: it reads nothing
+        // Only once it is: a loop not yet in the task could read the close first.
+        assertThat(eventLoopEntered.await(BOUND.toMillis(), TimeUnit.MILLISECONDS))
+                .isTrue();
 
         upstreamEnd.close(); // as the kernel of a killed instance does
 
@@ -83,8 +86,10 @@ class StaleConnectionsTest {
     }
 
     private void keepBusy() {
+        eventLoopEntered.countDown();
         try {
-            eventLoopBusy.await(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            // Released by close(); bounded past the test's own bound, so that the loop cannot read the close in time.
+            eventLoopBusy.await(BOUND.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
