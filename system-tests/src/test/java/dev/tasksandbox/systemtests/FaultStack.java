@@ -167,8 +167,7 @@ final class FaultStack implements AutoCloseable {
 
     private ServiceProcess accountsOn(int port, String name) {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(addresses, data));
-        environment.put("BCRYPT_COST", "4");
-        environment.put("RELAY_RESTART_BACKOFF", "500ms");
+        environment.putAll(Stack.RESTARTED_ACCOUNTS);
         environment.putAll(traced);
         return ServiceProcess.start(root, "accounts-service", name, port, environment, log);
     }

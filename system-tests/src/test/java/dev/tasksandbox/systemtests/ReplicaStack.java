@@ -116,8 +116,7 @@ final class ReplicaStack implements AutoCloseable {
 
     void startAccounts(int i) {
         Map<String, String> environment = new HashMap<>(StackEnvironment.accounts(addresses, data));
-        environment.put("BCRYPT_COST", "4");
-        environment.put("RELAY_RESTART_BACKOFF", "500ms");
+        environment.putAll(Stack.RESTARTED_ACCOUNTS);
         environment.put("MANAGEMENT_PORT", Integer.toString(accountsPorts.get(i).managementPort()));
         environment.putAll(traced);
         accounts.set(
