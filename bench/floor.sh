@@ -90,9 +90,9 @@ else
   floor spring-cloud-gateway "$proxies" GatewayFloor spring-cloud-gateway 18096 "$upstream"
   pids[2]=$!
   for i in 3 4; do
-    SERVER_PORT=$((18094 + i)) MANAGEMENT_PORT=$((19094 + i)) ACCOUNTS_URI=$accounts PROJECTS_URI=$upstream \
-      env $([ "$i" = 3 ] && echo MANAGEMENT_OBSERVATIONS_ENABLE_ALL=false) \
-      java -Xms128m -Xmx384m -jar "$(jar . api-gateway)" > "target/${rungs[$i]}-floor.log" 2>&1 &
+    # shellcheck disable=SC2046 # no assignment, or one
+    start_gateway "$(jar . api-gateway)" $((18094 + i)) $((19094 + i)) "$upstream" "target/${rungs[$i]}-floor.log" \
+      $([ "$i" = 3 ] && echo MANAGEMENT_OBSERVATIONS_ENABLE_ALL=false)
     pids[i]=$!
   done
   await_ready http://localhost:19097/actuator/health/readiness http://localhost:19098/actuator/health/readiness

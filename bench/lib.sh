@@ -1,5 +1,5 @@
-# What the read benchmarks share (bench/read-cost.sh, bench/floor.sh): a projects-service on a database of its
-# own, a user with a token, a 10-task project, the JIT's settling and medians. Sourced, never run. Expects to run
+# What the read benchmarks share (bench/read-cost.sh, bench/profile.sh, bench/floor.sh): a projects-service on a
+# database of its own, a gateway in front of it, a user with a token, a 10-task project, the JIT's settling and medians. Sourced, never run. Expects to run
 # from the checkout's root against ./run-local.sh's PostgreSQL, Kafka and accounts-service.
 
 accounts=http://localhost:${ACCOUNTS_PORT:-8081}
@@ -23,6 +23,15 @@ start_projects() { # jar, database, port, management port, log file, [NAME=value
   SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$port MANAGEMENT_PORT=$management \
     DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
     ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
+    env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
+}
+
+# Starts an api-gateway in the background in front of the projects-service at UPSTREAM, the stack's accounts-service
+# behind it; its pid in $! as with any `&`.
+start_gateway() { # jar, port, management port, upstream URL, log file, [NAME=value ...]
+  local jar=$1 port=$2 management=$3 upstream=$4 log=$5
+  shift 5
+  SERVER_PORT=$port MANAGEMENT_PORT=$management ACCOUNTS_URI=$accounts PROJECTS_URI=$upstream \
     env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
 }
 

@@ -52,8 +52,7 @@ processes[projects]=$!
 trap 'kill "${processes[@]}" 2> /dev/null || true' EXIT
 readiness=(http://localhost:19084/actuator/health/readiness) base=http://localhost:18084
 if $gateway; then
-  SERVER_PORT=18184 MANAGEMENT_PORT=19184 ACCOUNTS_URI=$accounts PROJECTS_URI=http://localhost:18084 \
-    java -Xms128m -Xmx384m -jar "$(jar . api-gateway)" > target/gateway-profile.log 2>&1 &
+  start_gateway "$(jar . api-gateway)" 18184 19184 http://localhost:18084 target/gateway-profile.log
   processes[gateway]=$!
   readiness+=(http://localhost:19184/actuator/health/readiness) base=http://localhost:18184
 fi

@@ -36,10 +36,9 @@ for i in 0 1; do
   pids+=($!)
   readiness+=("http://localhost:$((19082 + i))/actuator/health/readiness")
   if $gateway; then
-    SERVER_PORT=$((18180 + i)) MANAGEMENT_PORT=$((19180 + i)) ACCOUNTS_URI=$accounts \
-      PROJECTS_URI=http://localhost:$((18082 + i)) \
-      env ${side_env[$i]} java -Xms128m -Xmx384m -jar "$(jar "${checkouts[$i]}" api-gateway)" \
-      > "target/gateway-bench-${labels[$i]}.log" 2>&1 &
+    # shellcheck disable=SC2086 # the side's assignments, one argument each
+    start_gateway "$(jar "${checkouts[$i]}" api-gateway)" $((18180 + i)) $((19180 + i)) \
+      "http://localhost:$((18082 + i))" "target/gateway-bench-${labels[$i]}.log" ${side_env[$i]}
     gateway_pids+=($!)
     readiness+=("http://localhost:$((19180 + i))/actuator/health/readiness")
   fi
