@@ -69,6 +69,8 @@ public final class TokenAttacks {
                         "subject not a user id",
                         valid(kid, "admin", issuer, audience).signedWith(key.getPrivate())),
                 new Attack("truncated", valid.substring(0, valid.length() - 10)),
+                new Attack("a character appended", valid + "A"),
+                new Attack("padding appended", valid + "=="),
                 new Attack("garbage", "not.a.token"),
                 new Attack(
                         "signed by another key pair",

@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * The one definition of a valid access token: RS256 only (so {@code alg: none}, HMAC, RS512 and PS256 tricks
  * fail), signed by the given key its {@code kid} names (a {@code jku}, {@code jwk} or {@code x5u} header is never
  * followed), no unknown {@code crit} extension, issuer and audience as configured, not expired, not yet valid
- * ({@code nbf}), not issued in the future, and about a user (a UUID subject). Anything else is a 401.
+ * ({@code nbf}), not issued in the future, about a user (a UUID subject), and spelled as issued (canonical
+ * base64url, {@link CanonicalTokens}). Anything else is a 401.
  */
 public final class AccessTokens {
 
@@ -60,7 +61,12 @@ public final class AccessTokens {
                 .build();
         OAuth2TokenValidator<Jwt> claims = validator(rules);
         decoder.setJwtValidator(claims);
-        ReactiveJwtDecoder remembering = new VerifiedTokens(decoder, namedKey, claims);
+        // Only a token not remembered yet gets here: its spelling is checked once, as its signature is.
+        ReactiveJwtDecoder asIssued = token -> CanonicalTokens.isCanonical(token)
+                ? decoder.decode(token)
+                : Mono.error(
+                        new BadJwtException("The token is not spelled as issued: a part is not canonical base64url"));
+        ReactiveJwtDecoder remembering = new VerifiedTokens(asIssued, namedKey, claims);
         return token -> remembering
                 .decode(token)
                 .onErrorMap(

@@ -99,6 +99,35 @@ class AccessTokensTest {
         assertThatThrownBy(() -> checking.decode(sameSecond).block()).isInstanceOf(BadJwtException.class);
     }
 
+    /**
+     * Base64url has one spelling per value; Nimbus also decodes others to the same bytes, so a valid token with a
+     * character or padding appended verified as the token itself. Such a token is not the token that was issued.
+     */
+    @Test
+    void a_valid_token_spelled_another_way_is_refused_though_its_bytes_are_the_same() {
+        published.add(jwk(newKeys));
+        String issued = token(newKeys);
+        String header = issued.substring(0, issued.indexOf('.'));
+
+        assertThat(decoder.decode(issued).block().getSubject()).isEqualTo(user);
+        for (String respelled :
+                List.of(issued + "A", issued + "==", otherUnusedBits(header) + issued.substring(header.length()))) {
+            assertThatThrownBy(() -> decoder.decode(respelled).block())
+                    .as(respelled)
+                    .isInstanceOf(BadJwtException.class);
+        }
+    }
+
+    /** The same bytes with the last character's unused low bits set: a header's JSON never fills its last group. */
+    private static String otherUnusedBits(String part) {
+        assertThat(part.length() % 4)
+                .as("a part whose last character carries unused bits")
+                .isNotZero();
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = part.charAt(part.length() - 1);
+        return part.substring(0, part.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+    }
+
     /** The second request with a token skips its signature check (VerifiedTokens), never its claims'. */
     @Test
     void a_token_accepted_before_is_refused_once_it_has_expired() {
