@@ -1,6 +1,7 @@
 # What the read benchmarks share (bench/read-cost.sh, bench/profile.sh, bench/floor.sh): a projects-service on a
-# database of its own, a gateway in front of it, a user with a token, a 10-task project, the JIT's settling and medians. Sourced, never run. Expects to run
-# from the checkout's root against ./run-local.sh's PostgreSQL, Kafka and accounts-service.
+# database of its own, a gateway in front of it, a user with a token, a 10-task project, the JIT's settling and
+# medians. Sourced, never run. Expects to run from the checkout's root against ./run-local.sh's PostgreSQL, Kafka
+# and accounts-service.
 
 accounts=http://localhost:${ACCOUNTS_PORT:-8081}
 postgres_port=${LOCAL_POSTGRES_PORT:-15432}

@@ -118,7 +118,7 @@ class AccessTokensTest {
         }
     }
 
-    /** The same bytes with the last character's unused low bits set: a header's JSON never fills its last group. */
+    /** The same bytes with the last character's unused low bits set; the part must not fill its last group. */
     private static String otherUnusedBits(String part) {
         assertThat(part.length() % 4)
                 .as("a part whose last character carries unused bits")
