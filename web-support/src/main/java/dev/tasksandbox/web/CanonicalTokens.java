@@ -16,14 +16,10 @@ final class CanonicalTokens {
     private CanonicalTokens() {}
 
     static boolean isCanonical(String token) {
-        int start = 0;
-        while (start <= token.length()) {
-            int dot = token.indexOf('.', start);
-            int end = dot < 0 ? token.length() : dot;
-            if (!isCanonicalPart(token.substring(start, end))) {
+        for (String part : token.split("\\.", -1)) {
+            if (!isCanonicalPart(part)) {
                 return false;
             }
-            start = end + 1;
         }
         return true;
     }
