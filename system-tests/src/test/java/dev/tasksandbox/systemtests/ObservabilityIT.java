@@ -4,6 +4,7 @@ import static dev.tasksandbox.systemtests.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.tasksandbox.localstack.FreePort;
 import dev.tasksandbox.localstack.ServiceProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,22 @@ class ObservabilityIT {
         assertThat(Metrics.of(gatewayActuator).sum("gateway_profile_client_requests_seconds_count") - before)
                 .as("the profile's calls to accounts and to projects")
                 .isEqualTo(2);
+    }
+
+    /**
+     * Spans that cannot reach Zipkin are counted, so an operator learns that traces are missing from the metrics, not
+     * from an engineer who looked for one: a gateway whose Zipkin endpoint is a port nothing listens on.
+     */
+    @Test
+    void spans_that_cannot_reach_zipkin_are_counted_as_dropped() {
+        String nowhere = "http://127.0.0.1:" + FreePort.orAny(0) + "/api/v2/spans";
+        try (ServiceProcess blind = SharedStack.get().startGateway(Map.of("ZIPKIN_ENDPOINT", nowhere))) {
+            Api.Answer keys = new Api(blind.baseUrl()).get("/.well-known/jwks.json");
+            assertThat(keys.status()).as(keys.toString()).isEqualTo(200);
+
+            Api actuator = new Api(blind.managementUrl());
+            await().atMost(EVENT_BOUND).until(() -> Metrics.of(actuator).sum("zipkin_spans_dropped_total") > 0);
+        }
     }
 
     @Test

@@ -191,9 +191,10 @@ final class Stack implements AutoCloseable {
                 root, "accounts-service", "accounts", port, withEveryService(environment), serviceLog);
     }
 
+    /** The service's {@code environment} over the stack's Zipkin, and the stack's settings for every service last. */
     private Map<String, String> withEveryService(Map<String, String> environment) {
-        Map<String, String> with = new HashMap<>(environment);
-        with.putAll(StackEnvironment.tracedBy(zipkin));
+        Map<String, String> with = new HashMap<>(StackEnvironment.tracedBy(zipkin));
+        with.putAll(environment);
         with.putAll(everyService);
         return with;
     }

@@ -3,12 +3,16 @@ package dev.tasksandbox.web.edge;
 import brave.handler.MutableSpan;
 import brave.handler.SpanHandler;
 import brave.propagation.TraceContext;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +33,11 @@ import zipkin2.reporter.brave.AsyncZipkinSpanHandler;
  * {@link #BEAT} this sends what has queued since: the same messages, the same encoder and sender, the same bounds
  * on the queue, and one wake per beat instead of one per span. A beat with no span sends nothing (the sender
  * would post an empty list). At shutdown, what is left is sent once more, after the web server and the listeners
- * have stopped, so the last requests' spans are not dropped.
+ * have stopped, so the last requests' spans are not dropped. Spans the reporter gives up on (Zipkin away or
+ * refusing them, or a full queue) are counted in {@code zipkin.spans.dropped}: Spring Boot's reporter counts
+ * nothing and logs only the first failure, so an operator would otherwise not know that traces are missing.
  */
-final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLifecycle {
+final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLifecycle, MeterBinder {
 
     /** How long an ended span waits at most before it is sent (Brave's reporter waits up to 1 s to fill a message). */
     static final Duration BEAT = Duration.ofMillis(100);
@@ -40,7 +46,7 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
 
     private static final Logger log = LoggerFactory.getLogger(SpanBatches.class);
 
-    private final QueuedSpans queued = new QueuedSpans();
+    private final ReporterCounts counts = new ReporterCounts();
     /** Sampled spans handed to the reporter since the last beat began, counted once the reporter has queued them. */
     private final AtomicInteger ended = new AtomicInteger();
 
@@ -68,10 +74,17 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
         // The configured one started no thread (that happens at its first span) and is dropped unused.
         AsyncZipkinSpanHandler batched = configured.toBuilder()
                 .messageTimeout(0, TimeUnit.MILLISECONDS)
-                .metrics(queued)
+                .metrics(counts)
                 .build(encoder);
         reporter = batched;
         return new Counted(batched);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("zipkin.spans.dropped", counts, ReporterCounts::droppedSpans)
+                .description("Spans not sent to Zipkin: unreachable, refusing them, or a full queue")
+                .register(registry);
     }
 
     @Override
@@ -119,14 +132,14 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
         if (current == null) {
             return;
         }
-        if (ended.getAndSet(0) == 0 && queued.spans == 0) {
+        if (ended.getAndSet(0) == 0 && counts.queued == 0) {
             return;
         }
         try {
             int messages = 0;
             do {
                 current.flush(); // one message: as many queued spans as it holds
-            } while (queued.spans > 0 && ++messages < MAX_MESSAGES_PER_BEAT);
+            } while (counts.queued > 0 && ++messages < MAX_MESSAGES_PER_BEAT);
         } catch (RuntimeException closed) {
             // The reporter was closed with the context: nothing more can be sent. A failed send is not an
             // exception here: the reporter counts the spans as dropped and logs it once.
@@ -164,14 +177,24 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
         }
     }
 
-    /** The reporter's count of spans still queued after each drain; its other counts are not kept. */
-    private static final class QueuedSpans implements ReporterMetrics {
+    /** The reporter's counts that serve: spans still queued after each drain, and spans it dropped. */
+    private static final class ReporterCounts implements ReporterMetrics {
 
-        volatile int spans;
+        volatile int queued;
+        private final AtomicLong dropped = new AtomicLong();
+
+        double droppedSpans() {
+            return dropped.get();
+        }
 
         @Override
         public void updateQueuedSpans(int update) {
-            spans = update;
+            queued = update;
+        }
+
+        @Override
+        public void incrementSpansDropped(int quantity) {
+            dropped.addAndGet(quantity);
         }
 
         @Override
@@ -188,9 +211,6 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
 
         @Override
         public void incrementMessageBytes(int quantity) {}
-
-        @Override
-        public void incrementSpansDropped(int quantity) {}
 
         @Override
         public void updateQueuedBytes(int update) {}
