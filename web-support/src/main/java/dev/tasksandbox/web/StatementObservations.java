@@ -22,7 +22,7 @@ import org.springframework.core.annotation.Order;
  * under load. Without the listener the statements run unobserved, which is what switching it off asks for.
  */
 @AutoConfiguration(after = R2dbcObservationAutoConfiguration.class)
-@ConditionalOnClass(ObservationProxyExecutionListener.class)
+@ConditionalOnClass({ObservationProxyExecutionListener.class, ProxyConnectionFactoryCustomizer.class})
 @ConditionalOnBean(ObservationRegistry.class)
 public class StatementObservations {
 
