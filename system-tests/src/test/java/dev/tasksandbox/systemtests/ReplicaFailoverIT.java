@@ -114,7 +114,10 @@ class ReplicaFailoverIT {
     private record Scenario(
             Registrations registrations, Reads reads, InstanceFailures failures, RequestTime.Window killed) {
 
-        /** Asserts what clients saw; returns how long after the kill every acknowledged user had the example project. */
+        /**
+         * Asserts what clients saw; returns how long after the kill every acknowledged user had the example
+         * project.
+         */
         Duration finish(String label) throws Exception {
             reads.awaitMore(BATCH);
             Registrations.Result registered = registrations.stop();
