@@ -21,4 +21,7 @@ COPY --from=build /app.jar /app/app.jar
 USER app
 EXPOSE ${PORT}
 ENV SERVER_PORT=${PORT}
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
+# The parallel collector, not G1 (the JVM's choice on two processors): its cheaper write barriers and no concurrent
+# work took a tenth off the CPU of a read, in projects-service and the gateway alike, with no pause showing in the
+# registration latency's tail (README, Decisions). On one processor the JVM would pick the serial one anyway.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

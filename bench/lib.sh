@@ -24,7 +24,7 @@ start_projects() { # jar, database, port, management port, log file, [NAME=value
   SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$port MANAGEMENT_PORT=$management \
     DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
     ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
-    env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
+    env "$@" java -Xms128m -Xmx384m -XX:+UseParallelGC -jar "$jar" > "$log" 2>&1 &
 }
 
 # Starts an api-gateway in the background in front of the projects-service at UPSTREAM, the stack's accounts-service
@@ -33,7 +33,7 @@ start_gateway() { # jar, port, management port, upstream URL, log file, [NAME=va
   local jar=$1 port=$2 management=$3 upstream=$4 log=$5
   shift 5
   SERVER_PORT=$port MANAGEMENT_PORT=$management ACCOUNTS_URI=$accounts PROJECTS_URI=$upstream \
-    env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
+    env "$@" java -Xms128m -Xmx384m -XX:+UseParallelGC -jar "$jar" > "$log" 2>&1 &
 }
 
 await_ready() { # URL...: each must answer 2xx within 150 s

@@ -59,7 +59,9 @@ public final class ServiceProcess implements AutoCloseable {
         String address = bindAddress();
         env.putIfAbsent("SERVER_ADDRESS", address);
         env.putIfAbsent("MANAGEMENT_SERVER_ADDRESS", address);
-        List<String> jvm = new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        // The parallel collector, as in the image (Dockerfile, which says why).
+        List<String> jvm =
+                new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
         jvm.addAll(extraJvmOptions());
         jvm.addAll(List.of("-jar", jar.toString()));
         ChildProcess child = ChildProcess.startJava(name, jvm, env, root, output);
