@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,7 +24,12 @@ import reactor.netty.http.server.HttpServer;
  * The gateway in front of stand-in instances on this machine: a port where nothing listens, instances that
  * answer, one that is not ready, one that cuts the connection after reading a request, one that answers 503.
  * What a client sees, and what each instance received, show which requests are tried again and where.
+ *
+ * <p>The gateway is closed with the class: kept in Spring's context cache, it went on asking the stand-ins'
+ * readiness URLs every 500 ms after they were gone, and a later test's Pact mock server that was given one of their
+ * ports received a {@code GET /ready} it did not expect.
  */
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
