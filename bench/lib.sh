@@ -7,6 +7,9 @@ accounts=http://localhost:${ACCOUNTS_PORT:-8081}
 postgres_port=${LOCAL_POSTGRES_PORT:-15432}
 kafka=localhost:${LOCAL_KAFKA_PORT:-19092}
 export PGPASSWORD=postgres
+# The services' collector, as the image and the local stack start them (Dockerfile); a side's
+# JAVA_TOOL_OPTIONS=... assignment replaces it, say -XX:+UseG1GC to measure against the JVM's own choice.
+services_gc=-XX:+UseParallelGC
 
 jar() { compgen -G "$1/$2/target/$2-*.jar" | head -1; } # checkout, module
 
@@ -24,7 +27,7 @@ start_projects() { # jar, database, port, management port, log file, [NAME=value
   SPRING_KAFKA_CONSUMER_GROUP_ID=$database SERVER_PORT=$port MANAGEMENT_PORT=$management \
     DB_PORT=$postgres_port DB_NAME=$database DB_USER=postgres DB_PASSWORD=postgres KAFKA_BOOTSTRAP_SERVERS=$kafka \
     ACCOUNTS_JWKS_URI=$accounts/.well-known/jwks.json \
-    env "$@" java -Xms128m -Xmx384m -XX:+UseParallelGC -jar "$jar" > "$log" 2>&1 &
+    JAVA_TOOL_OPTIONS=$services_gc env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
 }
 
 # Starts an api-gateway in the background in front of the projects-service at UPSTREAM, the stack's accounts-service
@@ -33,7 +36,7 @@ start_gateway() { # jar, port, management port, upstream URL, log file, [NAME=va
   local jar=$1 port=$2 management=$3 upstream=$4 log=$5
   shift 5
   SERVER_PORT=$port MANAGEMENT_PORT=$management ACCOUNTS_URI=$accounts PROJECTS_URI=$upstream \
-    env "$@" java -Xms128m -Xmx384m -XX:+UseParallelGC -jar "$jar" > "$log" 2>&1 &
+    JAVA_TOOL_OPTIONS=$services_gc env "$@" java -Xms128m -Xmx384m -jar "$jar" > "$log" 2>&1 &
 }
 
 await_ready() { # URL...: each must answer 2xx within 150 s
