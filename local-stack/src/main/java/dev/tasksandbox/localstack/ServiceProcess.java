@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One of the service jars, run as a child JVM and considered started when its readiness probe says UP. */
@@ -20,6 +21,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final String TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final Pattern CHOOSES_A_COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC\\b");
 
     private final String name;
     private final int port;
@@ -59,13 +63,25 @@ public final class ServiceProcess implements AutoCloseable {
         String address = bindAddress();
         env.putIfAbsent("SERVER_ADDRESS", address);
         env.putIfAbsent("MANAGEMENT_SERVER_ADDRESS", address);
-        // The parallel collector, as in the image (Dockerfile, which says why).
-        List<String> jvm =
-                new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError"));
-        jvm.addAll(extraJvmOptions());
+        String toolOptions = env.getOrDefault(TOOL_OPTIONS, System.getenv().getOrDefault(TOOL_OPTIONS, ""));
+        List<String> jvm = new ArrayList<>(jvmOptions(toolOptions));
         jvm.addAll(List.of("-jar", jar.toString()));
         ChildProcess child = ChildProcess.startJava(name, jvm, env, root, output);
         return new ServiceProcess(name, port, managementPort, child);
+    }
+
+    /**
+     * The options of every service JVM, given the {@value #TOOL_OPTIONS} it will see. The collector is the
+     * parallel one, as in the image (the Dockerfile says why), unless those options choose another: the JVM refuses
+     * to start with two, so an operator's {@code JAVA_TOOL_OPTIONS=-XX:+UseG1GC} wins here as it does in a container.
+     */
+    static List<String> jvmOptions(String toolOptions) {
+        List<String> options = new ArrayList<>(List.of("-Xms128m", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError"));
+        if (!CHOOSES_A_COLLECTOR.matcher(toolOptions).find()) {
+            options.add("-XX:+UseParallelGC");
+        }
+        options.addAll(extraJvmOptions());
+        return options;
     }
 
     private static String bindAddress() {
