@@ -95,7 +95,8 @@ class ProjectsBenchmarkIT {
         ProcessHandle gateway = stack.process("gateway");
         ReadRun straight = new ReadRun("straight", stack.projectsUrl() + project + "/tasks", email);
         ReadRun throughGateway = new ReadRun("through the gateway", stack.gatewayUrl() + project + "/tasks", email);
-        JitSettling.of(projects, gateway).warm(() -> throughGateway.warmUp(WARM_UP_PASS), 40);
+        JitSettling.Warmed warmed =
+                JitSettling.of(projects, gateway).warm(() -> throughGateway.warmUp(WARM_UP_PASS), 40);
 
         List<Double> straightRates = new ArrayList<>();
         List<Double> gatewayRates = new ArrayList<>();
@@ -110,9 +111,12 @@ class ProjectsBenchmarkIT {
         Collections.sort(straightRates);
         Collections.sort(gatewayRates);
         System.out.printf(
-                "BENCHMARK reads, medians: straight %.0f req/s, through the gateway %.0f req/s: the gateway keeps"
-                        + " %.2f of it%n",
-                straightRates.get(1), gatewayRates.get(1), gatewayRates.get(1) / straightRates.get(1));
+                "BENCHMARK reads, JIT %s, medians: straight %.0f req/s, through the gateway %.0f req/s: the gateway"
+                        + " keeps %.2f of it%n",
+                warmed.after("warm-up passes"),
+                straightRates.get(1),
+                gatewayRates.get(1),
+                gatewayRates.get(1) / straightRates.get(1));
     }
 
     private static final Duration WARM_UP_PASS = Duration.ofSeconds(15);

@@ -133,12 +133,12 @@ class RegistrationPipelineIT {
                 "gateway", stack.process("gateway"),
                 "accounts", stack.process("accounts"),
                 "projects", stack.process("projects"));
-        JitSettling.of(path.values().toArray(ProcessHandle[]::new))
+        JitSettling.Warmed warmed = JitSettling.of(path.values().toArray(ProcessHandle[]::new))
                 .warm(() -> pipeline.warmUp(WARM_UP_REGISTRATIONS), 30);
         ProcessCpu cpu = ProcessCpu.of(path, SharedInfrastructure.get());
         RegistrationLatency.Stages stages = pipeline.measure(MEASURED_REGISTRATIONS);
-        stages.print(MEASURED_REGISTRATIONS + " registrations paced 20 ms apart, JIT settled; CPU ms per "
-                + "registration: " + cpu.line(MEASURED_REGISTRATIONS));
+        stages.print(MEASURED_REGISTRATIONS + " registrations paced 20 ms apart, JIT " + warmed.after("warm-up passes")
+                + "; CPU ms per registration: " + cpu.line(MEASURED_REGISTRATIONS));
         assertThat(stages.toExampleProject()).hasSize(MEASURED_REGISTRATIONS);
     }
 

@@ -31,9 +31,9 @@ public final class JitSettling {
 
     /**
      * Runs {@code pass} until the C2 threads were idle enough during one, or {@code maxPasses} were run; prints a
-     * line per pass. Returns how many passes it took.
+     * line per pass. Says how many passes it took and whether the JIT settled.
      */
-    public int warm(Runnable pass, int maxPasses) {
+    public Warmed warm(Runnable pass, int maxPasses) {
         for (int passes = 1; passes <= maxPasses; passes++) {
             List<Long> compiledBefore =
                     jvms.stream().map(JitSettling::compilerTicks).toList();
@@ -46,13 +46,22 @@ public final class JitSettling {
             }
             System.out.printf("warm-up pass %d: C2 busy %.1f %% of it (the busiest JVM's)%n", passes, share * 100);
             if (share < SETTLED_SHARE) {
-                return passes;
+                return new Warmed(passes, true);
             }
         }
         System.out.printf(
                 "the JIT did not settle within %d warm-up passes: the figures that follow are not settled%n",
                 maxPasses);
-        return maxPasses;
+        return new Warmed(maxPasses, false);
+    }
+
+    /** How a warm-up ended: a figure measured after it says which, so an unsettled run is not read as settled. */
+    public record Warmed(int passes, boolean settled) {
+
+        /** "settled after 12 warm-up bursts" or "NOT settled after 40 warm-up bursts", for a figure's line. */
+        public String after(String passesOf) {
+            return (settled ? "settled" : "NOT settled") + " after " + passes + " " + passesOf;
+        }
     }
 
     private static long compilerTicks(ProcessHandle jvm) {

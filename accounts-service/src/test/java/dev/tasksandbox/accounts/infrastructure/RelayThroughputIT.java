@@ -44,9 +44,9 @@ class RelayThroughputIT extends AccountsServiceIT {
     @Test
     @Tag("benchmark")
     void the_settled_relay_publishes_a_burst_of_twenty_thousand_events() {
-        int passes = JitSettling.of(ProcessHandle.current()).warm(() -> burst("warm-up"), 40);
+        JitSettling.Warmed warmed = JitSettling.of(ProcessHandle.current()).warm(() -> burst("warm-up"), 40);
         for (int round = 1; round <= 3; round++) {
-            burst("settled after " + passes + " warm-up bursts, round " + round);
+            burst(warmed.after("warm-up bursts") + ", round " + round);
         }
     }
 

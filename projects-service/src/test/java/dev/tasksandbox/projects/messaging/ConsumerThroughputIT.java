@@ -56,9 +56,9 @@ class ConsumerThroughputIT extends ProjectsServiceIT {
     @Test
     @Tag("benchmark")
     void settled_consumers_drain_a_backlog_of_twenty_thousand_events() throws Exception {
-        int passes = JitSettling.of(ProcessHandle.current()).warm(this::warmUp, 40);
+        JitSettling.Warmed warmed = JitSettling.of(ProcessHandle.current()).warm(this::warmUp, 40);
         for (int round = 1; round <= 3; round++) {
-            drain("settled after " + passes + " warm-up backlogs, round " + round);
+            drain(warmed.after("warm-up backlogs") + ", round " + round);
         }
     }
 
