@@ -46,7 +46,8 @@ floor() { # rung, class path, main class, arguments...: a floor JVM in the backg
   shift 3
   SPRING_R2DBC_URL=r2dbc:postgresql://localhost:$postgres_port/projects_floor SPRING_R2DBC_USERNAME=postgres \
     SPRING_R2DBC_PASSWORD=postgres SPRING_R2DBC_POOL_INITIAL_SIZE=4 SPRING_R2DBC_POOL_MAX_SIZE=20 \
-    java -Xms128m -Xmx384m "$services_gc" -Dreactor.netty.ioWorkerCount="$(nproc)" -cp "$classpath" "$main" "$@" \
+    JAVA_TOOL_OPTIONS=$services_gc \
+    java -Xms128m -Xmx384m -Dreactor.netty.ioWorkerCount="$(nproc)" -cp "$classpath" "$main" "$@" \
     > "target/$rung-floor.log" 2>&1 &
 }
 
