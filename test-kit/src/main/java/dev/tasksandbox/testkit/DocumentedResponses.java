@@ -27,6 +27,10 @@ import reactor.core.publisher.Mono;
  * <p>Atlassian's swagger-request-validator does the checking: it matches a path to its operation and checks
  * status, headers, content type and body against the schema. Members a schema does not declare are errors here
  * (its default ignores them), since the documents claim to be exact.
+ *
+ * <p>A document is parsed when its filter is made, not on the first answer: on a cold JVM the parse takes
+ * seconds, and inside the first exchange it counted against the test client's response timeout (5 s), so a
+ * slow machine failed the first request of a test class, not the check.
  */
 public final class DocumentedResponses implements ExchangeFilterFunction {
 
@@ -40,11 +44,14 @@ public final class DocumentedResponses implements ExchangeFilterFunction {
 
     /** Answers of one service, against its own document. */
     public static DocumentedResponses of(String service) {
+        validator(service);
         return new DocumentedResponses(path -> service);
     }
 
     /** Answers of the API, each against the document of the service that owns its path: through the gateway too. */
     public static DocumentedResponses ofTheApi() {
+        validator("projects");
+        validator("accounts");
         return new DocumentedResponses(path -> path.startsWith("/api/projects") ? "projects" : "accounts");
     }
 
