@@ -29,8 +29,8 @@ import reactor.core.publisher.Mono;
  * (its default ignores them), since the documents claim to be exact.
  *
  * <p>A document is parsed when its filter is made, not on the first answer: on a cold JVM the parse takes
- * seconds, and inside the first exchange it counted against the test client's response timeout (5 s), so a
- * slow machine failed the first request of a test class, not the check.
+ * seconds, and inside a test JVM's first exchange it counted against the client's response timeout (5 s), so on
+ * a slow machine that first request failed before anything was checked.
  */
 public final class DocumentedResponses implements ExchangeFilterFunction {
 
