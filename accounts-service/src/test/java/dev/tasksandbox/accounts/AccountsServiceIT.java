@@ -2,7 +2,6 @@ package dev.tasksandbox.accounts;
 
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.testkit.DocumentedResponses;
 import dev.tasksandbox.testkit.SharedInfrastructure;
 import dev.tasksandbox.testkit.TokenForge;
 import java.io.IOException;
@@ -10,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-@Import(AccountsServiceIT.DocumentedAnswers.class)
+@Import(DocumentedAnswers.class)
 public abstract class AccountsServiceIT {
 
     /** Signs new tokens. */
@@ -76,14 +72,5 @@ public abstract class AccountsServiceIT {
 
     protected static String uniqueEmail() {
         return "user-" + java.util.UUID.randomUUID() + "@example.com";
-    }
-
-    /** Every answer the tests receive from the API is held to the published OpenAPI document. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DocumentedAnswers {
-        @Bean
-        WebTestClientBuilderCustomizer documentedResponses() {
-            return builder -> builder.filter(DocumentedResponses.of("accounts"));
-        }
     }
 }

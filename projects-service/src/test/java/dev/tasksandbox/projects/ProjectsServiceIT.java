@@ -2,17 +2,13 @@ package dev.tasksandbox.projects;
 
 import dev.tasksandbox.localstack.Infrastructure;
 import dev.tasksandbox.localstack.RsaKeyFiles;
-import dev.tasksandbox.testkit.DocumentedResponses;
 import dev.tasksandbox.testkit.SharedInfrastructure;
 import dev.tasksandbox.testkit.TokenForge;
 import dev.tasksandbox.web.AccessTokens;
 import java.security.KeyPair;
 import java.time.Instant;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-@Import(ProjectsServiceIT.DocumentedAnswers.class)
+@Import(DocumentedAnswers.class)
 public abstract class ProjectsServiceIT {
 
     protected static final String ISSUER = "tasksandbox-accounts";
@@ -63,14 +59,5 @@ public abstract class ProjectsServiceIT {
                 .claim("iat", issuedAt.getEpochSecond())
                 .claim(AccessTokens.ISSUED_AT_MICROS, AccessTokens.issuedAtMicros(issuedAt))
                 .signedWith(SIGNING_KEYS.getPrivate());
-    }
-
-    /** Every answer the tests receive from the API is held to the published OpenAPI document. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class DocumentedAnswers {
-        @Bean
-        WebTestClientBuilderCustomizer documentedResponses() {
-            return builder -> builder.filter(DocumentedResponses.of("projects"));
-        }
     }
 }
