@@ -41,7 +41,7 @@ final class SpanBatches implements BeanPostProcessor, BeanFactoryAware, SmartLif
 
     /** How long an ended span waits at most before it is sent (Brave's reporter waits up to 1 s to fill a message). */
     static final Duration BEAT = Duration.ofMillis(100);
-    /** A message holds up to the sender's limit (512 KiB); a backlog beyond these per beat waits for the next beats. */
+    /** A message holds up to the sender's limit (500 kB); a backlog beyond these per beat waits for the next beats. */
     private static final int MAX_MESSAGES_PER_BEAT = 16;
 
     private static final Logger log = LoggerFactory.getLogger(SpanBatches.class);
