@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.zipkin.autoconfigure.ZipkinAutoConfiguration;
 import zipkin2.reporter.BytesMessageSender;
+import zipkin2.reporter.Encoding;
 
 /** What reaches the collector when spans are sent: Zipkin's HTTP API, as Spring Boot's properties configure it. */
 class ZipkinSenderTest {
@@ -66,21 +67,18 @@ class ZipkinSenderTest {
     @Test
     void an_application_sender_of_its_own_is_kept() {
         contextRunner()
-                .withBean(
-                        "ownSender",
-                        BytesMessageSender.class,
-                        () -> new BytesMessageSender.Base(zipkin2.reporter.Encoding.JSON) {
-                            @Override
-                            public int messageMaxBytes() {
-                                return 1;
-                            }
+                .withBean("ownSender", BytesMessageSender.class, () -> new BytesMessageSender.Base(Encoding.JSON) {
+                    @Override
+                    public int messageMaxBytes() {
+                        return 1;
+                    }
 
-                            @Override
-                            public void send(List<byte[]> encodedSpans) {}
+                    @Override
+                    public void send(List<byte[]> encodedSpans) {}
 
-                            @Override
-                            public void close() {}
-                        })
+                    @Override
+                    public void close() {}
+                })
                 .run(context -> assertThat(
                                 context.getBean(BytesMessageSender.class).messageMaxBytes())
                         .isEqualTo(1));
